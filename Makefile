@@ -1,0 +1,61 @@
+# Early-care portal. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test services services-stop lint format messages lock e2e-deps bench
+
+help: ## List the available targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+run: install ## Serve the portal on http://127.0.0.1:$(PORT) (SQLite + database search unless env says otherwise)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole suite on real PostgreSQL, Elasticsearch and Chromium
+	bash scripts/test.sh
+
+services: ## Start local PostgreSQL + Elasticsearch; connection env in .services/env
+	bash scripts/services.sh start
+
+services-stop: ## Stop the local PostgreSQL + Elasticsearch
+	bash scripts/services.sh stop
+
+lint: install ## ruff, Django system checks, missing migrations, translation catalogue
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(PY) scripts/check_messages.py
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install ## Refresh locale/ru django.po from the code, then compile it
+	$(MANAGE) makemessages -l ru --no-obsolete --no-location --ignore '.venv/*' --ignore '.services/*' --ignore 'var/*'
+	$(MANAGE) compilemessages -l ru --ignore '.venv/*'
+
+lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
+	rm -rf /tmp/portal-lock-venv && $(PYTHON) -m venv /tmp/portal-lock-venv
+	/tmp/portal-lock-venv/bin/pip install --quiet ".[dev]" 2>/dev/null || /tmp/portal-lock-venv/bin/pip install --quiet $$($(PYTHON) scripts/list_deps.py)
+	( echo "# Exact pins for make install (pip install -r). Regenerate with make lock."; /tmp/portal-lock-venv/bin/pip freeze ) > requirements.lock
+
+e2e-deps: ## Install Debian's chromium and axe-core for browser tests
+	bash scripts/e2e_deps.sh
+
+bench: install ## Run the benchmarks under bench/ (needs `make services`)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

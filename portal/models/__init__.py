@@ -1,0 +1,13 @@
+from .site_settings import PortalSettings
+from .taxonomy import AgeGroup, DevelopmentalConcern, Language, Region, ServiceType, TaxonomyTerm, Topic
+
+__all__ = [
+    "AgeGroup",
+    "DevelopmentalConcern",
+    "Language",
+    "PortalSettings",
+    "Region",
+    "ServiceType",
+    "TaxonomyTerm",
+    "Topic",
+]

@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    """Contacts and footer text that editors change without a developer."""
+
+    hotline_phone = models.CharField(
+        _("hotline phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown in the header and footer, for example 8 800 000-00-00."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, help_text=_("Shown in the footer."))
+    operator_name = models.CharField(
+        _("portal operator"),
+        max_length=255,
+        blank=True,
+        help_text=_("The organisation that runs the portal; shown in the footer."),
+    )
+    footer_note = models.TextField(
+        _("footer text"), blank=True, help_text=_("One or two plain-language sentences about the portal.")
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("hotline_phone"), FieldPanel("contact_email")], heading=_("Contacts")),
+        FieldPanel("operator_name"),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")

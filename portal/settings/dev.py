@@ -1,0 +1,17 @@
+"""Local development: `make run`. Embedded SQLite and database search unless the env says otherwise."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, STORAGES
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-not-for-production"
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# The embedded SQLite database and uploads live under var/ (git-ignored).
+from .base import VAR_DIR  # noqa: E402
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)

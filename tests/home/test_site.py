@@ -1,0 +1,73 @@
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_russian_and_accessible_skeleton(client, demo_site):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ru"' in html
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert "Перейти к основному содержанию" in html
+    assert "<nav" in html and "<footer" in html
+    assert demo_site.title in html
+    # header navigation is driven by Wagtail's "show in menus"
+    assert '<a href="/about/">О портале</a>' in html
+
+
+def test_menu_and_page_render_with_bounded_queries(client, demo_site, django_assert_max_num_queries):
+    client.get("/")  # warm the site-root cache
+    with django_assert_max_num_queries(12):
+        assert client.get("/about/").status_code == 200
+
+
+def test_not_found_page_is_in_russian(client, demo_site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Страница не найдена" in response.content.decode()
+
+
+def test_healthz_reports_database_and_search(client, demo_site):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = json.loads(response.content)
+    assert body["database"]["status"] == "ok"
+    assert body["search"]["backend"] in {"database", "elasticsearch"}
+
+
+def test_robots_and_sitemap(client, demo_site):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert b"/about/</loc>" in sitemap.content
+
+
+def test_low_vision_mode_switches_without_javascript(client, demo_site):
+    response = client.get("/accessibility/?mode=on&next=/about/")
+    assert response.status_code == 302 and response["Location"] == "/about/"
+    html = client.get("/about/").content.decode()
+    assert 'class="low-vision"' in html
+    assert "Обычная версия сайта" in html
+    client.get("/accessibility/?mode=off&next=/")
+    assert 'class="low-vision"' not in client.get("/about/").content.decode()
+
+
+def test_low_vision_toggle_refuses_open_redirects(client, demo_site):
+    response = client.get("/accessibility/?mode=on&next=https://evil.example/")
+    assert response["Location"] == "/"
+
+
+def test_load_demo_is_idempotent(demo_site):
+    from django.core.management import call_command
+
+    from home.models import HomePage, StandardPage
+
+    pages = StandardPage.objects.count()
+    call_command("load_demo")
+    assert HomePage.objects.count() == 1
+    assert StandardPage.objects.count() == pages

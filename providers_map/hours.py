@@ -1,0 +1,246 @@
+"""Structured opening hours: {"mon": [["09:00", "18:00"]], ..., "sun": []}.
+
+Pure helpers shared by the editor, the import/export pipeline and the public pages. The text form is the
+one Russian registries use: "Пн-Пт 09:00-18:00; Сб 10:00-14:00". A day absent from the dict or with an
+empty list is a day off. An interval may end at "24:00"; intervals never cross midnight (split them).
+
+Time zones: a location's hours are local time. `region_timezone(code)` maps a federal subject to its IANA
+zone (one zone per subject; the few subjects spanning two zones use their capital's), and anything unknown
+falls back to Europe/Moscow.
+"""
+
+import datetime as dt
+import re
+import zoneinfo
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_ABBR = {"mon": "Пн", "tue": "Вт", "wed": "Ср", "thu": "Чт", "fri": "Пт", "sat": "Сб", "sun": "Вс"}
+DAY_NAMES = {
+    "mon": "Понедельник",
+    "tue": "Вторник",
+    "wed": "Среда",
+    "thu": "Четверг",
+    "fri": "Пятница",
+    "sat": "Суббота",
+    "sun": "Воскресенье",
+}
+# Spellings accepted on input (lower-case, ё→е): abbreviations, full names and English codes.
+_DAY_ALIASES = {
+    "mon": ("пн", "пон", "понедельник", "mon"),
+    "tue": ("вт", "вто", "вторник", "tue"),
+    "wed": ("ср", "сре", "среда", "wed"),
+    "thu": ("чт", "чет", "четверг", "thu"),
+    "fri": ("пт", "пят", "пятница", "fri"),
+    "sat": ("сб", "суб", "суббота", "sat"),
+    "sun": ("вс", "вос", "воскресенье", "sun"),
+}
+DAY_LOOKUP = {alias: code for code, aliases in _DAY_ALIASES.items() for alias in aliases}
+EVERY_DAY_WORDS = ("ежедневно", "без выходных", "каждый день")
+CLOSED_WORDS = ("выходной", "выходные", "закрыто", "не работает")
+ROUND_THE_CLOCK_WORDS = ("круглосуточно",)
+
+DEFAULT_TIMEZONE = "Europe/Moscow"
+_ZONES = {
+    "Europe/Kaliningrad": ("39",),
+    "Europe/Samara": ("18", "63"),
+    "Europe/Astrakhan": ("30",),
+    "Europe/Saratov": ("64",),
+    "Europe/Ulyanovsk": ("73",),
+    "Asia/Yekaterinburg": ("02", "45", "56", "59", "66", "72", "74", "86", "89"),
+    "Asia/Omsk": ("55",),
+    "Asia/Novosibirsk": ("54",),
+    "Asia/Barnaul": ("04", "22"),
+    "Asia/Tomsk": ("70",),
+    "Asia/Novokuznetsk": ("42",),
+    "Asia/Krasnoyarsk": ("17", "19", "24"),
+    "Asia/Irkutsk": ("03", "38"),
+    "Asia/Chita": ("75",),
+    "Asia/Yakutsk": ("14", "28"),
+    "Asia/Vladivostok": ("25", "27", "79"),
+    "Asia/Sakhalin": ("65",),
+    "Asia/Magadan": ("49",),
+    "Asia/Kamchatka": ("41", "87"),
+}
+REGION_TIMEZONES = {code: zone for zone, codes in _ZONES.items() for code in codes}
+
+_TIME = r"(\d{1,2})[:.](\d{2})"
+_INTERVAL = re.compile(rf"^{_TIME}\s*[-–—]\s*{_TIME}$")
+_DAY_RANGE = re.compile(r"^([^\W\d_]+)\.?\s*[-–—]\s*([^\W\d_]+)\.?$")
+
+
+def region_timezone(region_code):
+    return zoneinfo.ZoneInfo(REGION_TIMEZONES.get(str(region_code or ""), DEFAULT_TIMEZONE))
+
+
+def empty_hours():
+    return {day: [] for day in DAYS}
+
+
+def _day(word, original):
+    code = DAY_LOOKUP.get(word.strip().rstrip("."))
+    if code is None:
+        raise ValueError(f"Не удалось распознать день недели «{word.strip()}» в «{original}». Пишите так: Пн-Пт.")
+    return code
+
+
+def _parse_days(spec, original):
+    spec = spec.strip()
+    if spec in EVERY_DAY_WORDS:
+        return list(DAYS)
+    days = []
+    for part in re.split(r"\s*,\s*", spec):
+        match = _DAY_RANGE.match(part)
+        if match:
+            first, last = DAYS.index(_day(match[1], original)), DAYS.index(_day(match[2], original))
+            if last < first:
+                raise ValueError(f"Дни «{part}» идут не по порядку: пишите от понедельника к воскресенью.")
+            days.extend(DAYS[first : last + 1])
+        else:
+            days.append(_day(part, original))
+    return days
+
+
+def _normal_time(hours, minutes, original):
+    hours, minutes = int(hours), int(minutes)
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        raise ValueError(f"Неверное время «{original}»: часы от 00 до 24, минуты от 00 до 59.")
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _parse_intervals(spec, original):
+    spec = spec.strip()
+    if spec in CLOSED_WORDS:
+        return []
+    if spec in ROUND_THE_CLOCK_WORDS:
+        return [["00:00", "24:00"]]
+    intervals = []
+    for part in re.split(r"\s*,\s*", spec):
+        match = _INTERVAL.match(part)
+        if not match:
+            raise ValueError(f"Не удалось распознать время «{part}» в «{original}». Пишите так: 09:00-18:00.")
+        start = _normal_time(match[1], match[2], part)
+        end = _normal_time(match[3], match[4], part)
+        if end <= start:
+            raise ValueError(f"В интервале «{part}» конец раньше начала: разделите ночную смену на два дня.")
+        intervals.append([start, end])
+    intervals.sort()
+    for (_, prev_end), (next_start, _) in zip(intervals, intervals[1:], strict=False):
+        if next_start < prev_end:
+            raise ValueError(f"Интервалы времени в «{original}» пересекаются.")
+    return intervals
+
+
+def parse_hours(text):
+    """Parse "Пн-Пт 09:00-18:00; Сб 10:00-14:00" into the structured dict (ValueError in Russian on errors).
+
+    Groups are separated by ";" or new lines; a group is days then times: "Пн, Ср 9:00-13:00, 14:00-18:00",
+    "Ежедневно 10:00-20:00", "Сб-Вс выходной", "Пн-Пт круглосуточно". An empty text means "not specified".
+    """
+    hours = empty_hours()
+    text = str(text or "").replace("ё", "е").replace("Ё", "Е")
+    seen = set()
+    for group in re.split(r"[;\n]+", text):
+        group = group.strip()
+        if not group:
+            continue
+        lowered = group.lower()
+        match = re.match(r"^(.*?[^\W\d_]\.?)\s*(:\s*)?(\d.*|выходн\w*|закрыто|не работает|круглосуточно)$", lowered)
+        if not match:
+            raise ValueError(f"Не удалось разобрать «{group}». Пример: Пн-Пт 09:00-18:00; Сб 10:00-14:00.")
+        days = _parse_days(match[1], group)
+        intervals = _parse_intervals(match[3], group)
+        repeated = seen.intersection(days)
+        if repeated:
+            names = ", ".join(DAY_ABBR[d] for d in DAYS if d in repeated)
+            raise ValueError(f"День указан дважды: {names}.")
+        seen.update(days)
+        for day in days:
+            hours[day] = [list(i) for i in intervals]
+    return hours
+
+
+def validate_hours(hours):
+    """Check the stored structure; returns a normalised copy or raises ValueError."""
+    if hours in (None, ""):
+        return empty_hours()
+    if not isinstance(hours, dict):
+        raise ValueError("Часы работы должны быть словарём по дням недели.")
+    unknown = set(hours) - set(DAYS)
+    if unknown:
+        raise ValueError(f"Неизвестные дни недели: {', '.join(sorted(map(str, unknown)))}.")
+    text = format_hours_loose(hours)
+    return parse_hours(text)
+
+
+def format_hours_loose(hours):
+    groups = []
+    for day in DAYS:
+        intervals = hours.get(day) or []
+        if not isinstance(intervals, list) or not all(isinstance(i, (list, tuple)) and len(i) == 2 for i in intervals):
+            raise ValueError(f"Неверный формат часов для дня «{DAY_ABBR[day]}».")
+        if intervals:
+            groups.append(f"{DAY_ABBR[day]} " + ", ".join(f"{a}-{b}" for a, b in intervals))
+    return "; ".join(groups)
+
+
+def _intervals_text(intervals, dash="-"):
+    if intervals == [["00:00", "24:00"]]:
+        return "круглосуточно"
+    return ", ".join(f"{start}{dash}{end}" for start, end in intervals)
+
+
+def format_hours(hours):
+    """The text form of `hours`, grouping consecutive days with equal hours; days off are omitted."""
+    hours = hours or {}
+    groups = []
+    run = []
+    for day in (*DAYS, None):
+        intervals = [list(i) for i in (hours.get(day) or [])] if day else None
+        if run and (day is None or intervals != run[0][1]):
+            first, last = run[0][0], run[-1][0]
+            days = DAY_ABBR[first] if first == last else f"{DAY_ABBR[first]}-{DAY_ABBR[last]}"
+            if run[0][1]:
+                groups.append(f"{days} {_intervals_text(run[0][1])}")
+            run = []
+        if day is not None:
+            run.append((day, intervals))
+    return "; ".join(groups)
+
+
+def has_hours(hours):
+    return any((hours or {}).get(day) for day in DAYS)
+
+
+def is_open_at(hours, when, tz=None):
+    """Whether a location with `hours` is open at `when`.
+
+    An aware `when` is converted to `tz` (a tzinfo or IANA name; default Europe/Moscow) first; a naive one
+    is taken as local time already.
+    """
+    if when.tzinfo is not None:
+        zone = zoneinfo.ZoneInfo(tz) if isinstance(tz, str) else (tz or zoneinfo.ZoneInfo(DEFAULT_TIMEZONE))
+        when = when.astimezone(zone)
+    day = DAYS[when.weekday()]
+    now = when.strftime("%H:%M")
+    return any(start <= now < end for start, end in (hours or {}).get(day) or [])
+
+
+def weekly_rows(hours, today=None):
+    """Rows for a Monday-first table: code, name, short name, intervals, text, closed, is_today."""
+    hours = hours or {}
+    today_code = DAYS[today.weekday()] if isinstance(today, (dt.date, dt.datetime)) else None
+    rows = []
+    for day in DAYS:
+        intervals = [list(i) for i in (hours.get(day) or [])]
+        rows.append(
+            {
+                "code": day,
+                "name": DAY_NAMES[day],
+                "short": DAY_ABBR[day],
+                "intervals": intervals,
+                "text": _intervals_text(intervals, dash="–") if intervals else "выходной",
+                "closed": not intervals,
+                "is_today": day == today_code,
+            }
+        )
+    return rows

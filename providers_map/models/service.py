@@ -1,0 +1,72 @@
+"""A service an organisation offers at each of its locations (HSDS `service` + `service_at_location`)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.models import Orderable
+
+MAX_AGE_MONTHS = 216  # 18 years: some centres keep supporting families beyond early childhood
+
+
+class Service(Orderable):
+    organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="services")
+    service_type = models.ForeignKey(
+        "portal.ServiceType",
+        on_delete=models.PROTECT,
+        related_name="provider_services",
+        verbose_name=_("service"),
+        help_text=_("Choose from the list of early-care services."),
+    )
+    description = models.TextField(
+        _("details"),
+        blank=True,
+        help_text=_("What exactly happens, in plain language: who works with the family, how often."),
+    )
+    age_min_months = models.PositiveSmallIntegerField(
+        _("from age, months"), default=0, help_text=_("The youngest age served, in months (0 = from birth).")
+    )
+    age_max_months = models.PositiveSmallIntegerField(
+        _("to age, months"), default=36, help_text=_("The oldest age served, in months (36 = up to 3 years).")
+    )
+    concerns = ParentalManyToManyField(
+        "portal.DevelopmentalConcern",
+        blank=True,
+        related_name="provider_services",
+        verbose_name=_("developmental concerns"),
+        help_text=_("Leave empty if the service is for any child."),
+    )
+    languages = ParentalManyToManyField(
+        "portal.Language",
+        blank=True,
+        related_name="provider_services",
+        verbose_name=_("languages"),
+        help_text=_("Leave empty if the service is in Russian only."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(age_max_months__gt=models.F("age_min_months")), name="service_age_range_valid"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.service_type) if self.service_type_id else ""
+
+    def clean(self):
+        super().clean()
+        if self.age_max_months is not None and self.age_max_months > MAX_AGE_MONTHS:
+            raise ValidationError({"age_max_months": _("The age must not exceed 216 months (18 years).")})
+        if (
+            self.age_min_months is not None
+            and self.age_max_months is not None
+            and self.age_max_months <= self.age_min_months
+        ):
+            raise ValidationError({"age_max_months": _("The upper age must be greater than the lower age.")})
+
+    def serves_age(self, months):
+        return self.age_min_months <= months <= self.age_max_months

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MESSAGE_MAX_LENGTH = 2000
 
@@ -15,10 +16,10 @@ class ErrorReport(models.Model):
         OTHER = "other", _("other")
 
     class Status(models.TextChoices):
-        NEW = "new", _("new")
-        IN_PROGRESS = "in_progress", _("in progress")
-        RESOLVED = "resolved", _("corrected")
-        REJECTED = "rejected", _("rejected")
+        NEW = "new", pgettext_lazy("error report status", "new")
+        IN_PROGRESS = "in_progress", pgettext_lazy("error report status", "in progress")
+        RESOLVED = "resolved", pgettext_lazy("error report status", "corrected")
+        REJECTED = "rejected", pgettext_lazy("error report status", "rejected")
 
     organisation = models.ForeignKey(
         "providers_map.Organisation",

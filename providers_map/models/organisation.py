@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
@@ -51,9 +52,9 @@ class Organisation(
         MIXED = "mixed", _("free and paid")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("open")
-        TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
-        CLOSED = "closed", _("closed")
+        ACTIVE = "active", pgettext_lazy("organisation status", "open")
+        TEMPORARILY_CLOSED = "temporarily_closed", pgettext_lazy("organisation status", "temporarily closed")
+        CLOSED = "closed", pgettext_lazy("organisation status", "closed")
 
     name = models.CharField(
         _("full name"),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MaterialsConfig(AppConfig):
     name = "materials"
     verbose_name = _("Methods library")
+
+    def ready(self):
+        from materials import signals
+
+        signals.connect()

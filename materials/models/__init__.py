@@ -1,0 +1,3 @@
+from .transcripts import TranscriptCue
+
+__all__ = ["TranscriptCue"]

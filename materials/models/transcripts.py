@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from materials.vtt import format_timestamp
+
+
+class TranscriptCue(models.Model):
+    """One caption cue of a video on a published page, stored so search can index transcripts per cue.
+
+    Rows are derived data: `materials.transcripts.refresh_cues` rebuilds them from the WebVTT captions
+    whenever a page is published, and removes them when it is unpublished or deleted.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="transcript_cues",
+        verbose_name=_("page"),
+        help_text=_("The page whose video this cue belongs to."),
+    )
+    position = models.PositiveIntegerField(_("position"), help_text=_("Order of the cue on the page."))
+    block_id = models.CharField(
+        _("video block"), max_length=64, blank=True, help_text=_("Identifier of the video block on the page.")
+    )
+    video_title = models.CharField(_("video title"), max_length=200, blank=True, help_text=_("Title of the video."))
+    start = models.FloatField(_("start, seconds"), help_text=_("When the cue starts."))
+    end = models.FloatField(_("end, seconds"), help_text=_("When the cue ends."))
+    text = models.TextField(_("text"), help_text=_("What is said in this cue."))
+
+    class Meta:
+        ordering = ["page", "position"]
+        verbose_name = _("transcript cue")
+        verbose_name_plural = _("transcript cues")
+        indexes = [models.Index(fields=["page", "position"])]
+
+    def __str__(self):
+        return f"{self.timestamp} {self.text[:60]}"
+
+    @property
+    def timestamp(self):
+        return format_timestamp(self.start)
+
+    @property
+    def fragment(self):
+        return f"#t={self.timestamp}"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": WagtailSitemap}}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
+    path("providers/", include("providers_map.urls")),
 ]
 
 if settings.DEBUG:

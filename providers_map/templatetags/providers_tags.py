@@ -1,0 +1,74 @@
+"""Presentation helpers for the public registry pages: ages in words, phones, JSON-LD."""
+
+import json
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import npgettext
+
+register = template.Library()
+
+# The same escapes as Django's json_script: the JSON can never close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def age_phrase(months):
+    """An age in the genitive case, as after «от»/«до»: «6 месяцев», «1 года», «3 лет», «18 месяцев»."""
+    months = int(months)
+    if months and months % 12 == 0:
+        years = months // 12
+        return npgettext("age after от/до", "%(count)s year", "%(count)s years", years) % {"count": years}
+    return npgettext("age after от/до", "%(count)s month", "%(count)s months", months) % {"count": months}
+
+
+@register.filter
+def age_range(service):
+    """«от 6 месяцев до 3 лет», «от рождения до 1 года» for anything with age_min_months/age_max_months."""
+    low, high = int(service.age_min_months or 0), int(service.age_max_months)
+    if low == 0:
+        return _("from birth to %(max)s") % {"max": age_phrase(high)}
+    return _("from %(min)s to %(max)s") % {"min": age_phrase(low), "max": age_phrase(high)}
+
+
+@register.filter
+def lines(text):
+    """Non-empty stripped lines of a multi-line text field (phones, documents)."""
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+def tel_href(phone):
+    digits = re.sub(r"[^\d+]", "", str(phone))
+    return f"tel:{digits}"
+
+
+def phone_display(phone):
+    """+73831234567 → +7 383 123-45-67; anything else is shown as stored."""
+    match = re.fullmatch(r"\+7(\d{3})(\d{3})(\d{2})(\d{2})", str(phone).strip())
+    if not match:
+        return str(phone).strip()
+    return "+7 {} {}-{}-{}".format(*match.groups())
+
+
+@register.filter
+def phone_link(phone):
+    return format_html('<a href="{}">{}</a>', tel_href(phone), phone_display(phone))
+
+
+@register.filter
+def jsonld(data):
+    """A <script type="application/ld+json"> element with `data` serialised safely (no </script> breakout)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 (escaped above)
+
+
+@register.inclusion_tag("providers_map/includes/organisation_body.html", takes_context=True)
+def organisation_preview_body(context, organisation, locations, services):
+    """The public page's body for the editors' preview of unsaved data (no map, no JSON-LD)."""
+    from providers_map.views.detail import organisation_context
+
+    body = organisation_context(context.get("request"), organisation, list(locations), list(services), preview=True)
+    body["request"] = context.get("request")
+    return body

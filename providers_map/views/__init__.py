@@ -1,0 +1,5 @@
+from .detail import organisation_detail
+from .listing import organisation_list
+from .report import report_error, report_thanks
+
+__all__ = ["organisation_detail", "organisation_list", "report_error", "report_thanks"]

@@ -47,7 +47,7 @@ def place(clean_rows, region_codes):
                     "locality",
                     shown_value(location["locality"]),
                     _(
-                        "The locality is not in the gazetteer: the row is imported without coordinates; "
+                        "The gazetteer has no such locality in this region: the row is imported without coordinates; "
                         "set the point on the map in the admin."
                     ),
                     kind=WARNING,

@@ -1,0 +1,135 @@
+"""CSV and XLSX in the import template's layout, protected against formula injection."""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from providers_map.importing.columns import COLUMNS, HEADERS
+
+from .rows import export_rows
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(text):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (the importer removes it)."""
+    return "'" + text if text[:1] in FORMULA_START else text
+
+
+def csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return guard(format(value.normalize(), "f"))
+    return guard(str(value))
+
+
+def export_csv(rows=None):
+    """UTF-8 with BOM, ";"-separated: what Russian Excel opens directly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in export_rows() if rows is None else rows:
+        writer.writerow([csv_value(row.get(column.key)) for column in COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _workbook(rows):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = "Организации"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        values = []
+        for column in COLUMNS:
+            value = row.get(column.key)
+            if isinstance(value, Decimal):
+                value = float(value)
+            elif isinstance(value, str):
+                value = guard(value)
+            values.append(value)
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD.MM.YYYY"
+            elif isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(
+            45, max(12, len(column.header) + 2)
+        )
+    return workbook
+
+
+def _to_bytes(workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_xlsx(rows=None):
+    return _to_bytes(_workbook(export_rows() if rows is None else rows))
+
+
+def template_csv():
+    return export_csv(rows=[])
+
+
+def template_xlsx():
+    """The empty layout plus a second sheet explaining every column and its allowed values."""
+    from openpyxl.styles import Alignment, Font
+
+    from providers_map.importing.vocabulary import Vocabulary
+
+    workbook = _workbook([])
+    help_sheet = workbook.create_sheet("Справка")
+    help_sheet.append([_("Column"), _("Required"), _("What to write"), _("Example"), _("Allowed values")])
+    for cell in help_sheet[1]:
+        cell.font = Font(bold=True)
+    allowed = allowed_values(Vocabulary.from_db())
+    for column in COLUMNS:
+        help_sheet.append(
+            [
+                column.header,
+                _("yes") if column.required else "",
+                str(column.help),
+                guard(column.example),
+                guard("; ".join(allowed.get(column.key, []))),
+            ]
+        )
+    for letter, width in zip("ABCDE", (28, 12, 60, 40, 80), strict=True):
+        help_sheet.column_dimensions[letter].width = width
+    for row in help_sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return _to_bytes(workbook)
+
+
+def allowed_values(vocabulary):
+    """Column key -> the list of allowed values (Russian labels or taxonomy names)."""
+    return {
+        "ownership": vocabulary.ownership.all_labels(),
+        "sector": vocabulary.sector.all_labels(),
+        "referral_required": vocabulary.referral_required.all_labels(),
+        "cost": vocabulary.cost.all_labels(),
+        "status": vocabulary.status.all_labels(),
+        "services": vocabulary.service_types.all_names(),
+        "concerns": vocabulary.concerns.all_names(),
+        "languages": vocabulary.languages.all_names(),
+        "region": sorted(vocabulary.regions.all_names()),
+        "accessibility": vocabulary.accessibility.all_labels(),
+        "delivery_modes": vocabulary.delivery_modes.all_labels(),
+        "in_official_registry": ["да", "нет"],
+        "coordinates_approximate": ["да", "нет"],
+    }

@@ -1,6 +1,7 @@
 """Visitors' reports about wrong registry data ("Сообщить об ошибке"), handled by registry operators."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -31,7 +32,12 @@ class ErrorReport(models.Model):
     topic = models.CharField(
         _("topic"), max_length=20, choices=Topic.choices, help_text=_("What the visitor says is wrong.")
     )
-    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, help_text=_("The visitor's text, as sent."))
+    message = models.TextField(
+        _("message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
+        help_text=_("The visitor's text, as sent."),
+    )
     email = models.EmailField(
         _("e-mail"), blank=True, help_text=_("Only if the visitor asked for an answer and consented.")
     )

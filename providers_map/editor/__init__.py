@@ -1,0 +1,1 @@
+"""The registry's editor side in the Wagtail admin: panels, filters, widgets, dashboard and admin endpoints."""

@@ -1,0 +1,87 @@
+"""The organisation editor: tabs for the entry, families' information, contacts, locations and services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+
+from .widgets import LocationPickerWidget
+
+LOCATION_PANELS = [
+    FieldPanel("name"),
+    FieldRowPanel([FieldPanel("region"), FieldPanel("locality")]),
+    FieldRowPanel([FieldPanel("address"), FieldPanel("postcode")]),
+    MultiFieldPanel(
+        [
+            FieldPanel("latitude", widget=LocationPickerWidget),
+            FieldPanel("longitude", widget=forms.NumberInput(attrs={"step": "0.000001"})),
+            FieldRowPanel([FieldPanel("coordinates_source"), FieldPanel("coordinates_approximate")]),
+        ],
+        heading=_("Point on the map"),
+    ),
+    FieldPanel("opening_hours"),
+    FieldPanel("accessibility"),
+    FieldPanel("delivery_modes"),
+]
+
+SERVICE_PANELS = [
+    FieldPanel("service_type"),
+    FieldPanel("description"),
+    FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
+    FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),
+    FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+]
+
+
+def organisation_edit_handler():
+    return TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("short_name"),
+                    FieldRowPanel([FieldPanel("ownership"), FieldPanel("sector")]),
+                    FieldRowPanel([FieldPanel("inn"), FieldPanel("ogrn")]),
+                    FieldRowPanel([FieldPanel("status"), FieldPanel("in_official_registry")]),
+                    FieldPanel("slug"),
+                ],
+                heading=_("Organisation"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("description"),
+                    FieldPanel("how_to_get_help"),
+                    FieldPanel("referral_required"),
+                    FieldPanel("documents"),
+                    FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_note")]),
+                ],
+                heading=_("For families"),
+            ),
+            ObjectList(
+                [FieldPanel("phones"), FieldPanel("email"), FieldPanel("website")],
+                heading=_("Contacts"),
+            ),
+            ObjectList(
+                [InlinePanel("locations", panels=LOCATION_PANELS, min_num=1, label=_("Location"))],
+                heading=_("Locations"),
+            ),
+            ObjectList(
+                [InlinePanel("services", panels=SERVICE_PANELS, label=_("Service"))],
+                heading=_("Services"),
+            ),
+            ObjectList(
+                [FieldPanel("verified_at"), FieldPanel("data_source")],
+                heading=_("Verification"),
+            ),
+        ]
+    )
+
+
+ERROR_REPORT_PANELS = [
+    FieldPanel("organisation", read_only=True),
+    FieldRowPanel([FieldPanel("topic", read_only=True), FieldPanel("created_at", read_only=True)]),
+    FieldPanel("message", read_only=True),
+    FieldPanel("email", read_only=True),
+    FieldPanel("status"),
+    FieldPanel("handled_note"),
+]

@@ -1,0 +1,117 @@
+"""Admin viewsets: organisations (snippets with drafts, moderation, locking, preview, history) and reports."""
+
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from providers_map.models import ErrorReport, Organisation
+
+from .filters import ErrorReportFilterSet, OrganisationFilterSet
+from .panels import ERROR_REPORT_PANELS, organisation_edit_handler
+
+
+class VerifiedColumn(Column):
+    """The verification date, marked when older than 12 months."""
+
+    cell_template_name = "providers_map/admin/verified_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["stale"] = instance.is_stale
+        return context
+
+
+class RegionsColumn(Column):
+    def get_value(self, instance):
+        names = sorted({loc.region.name for loc in instance.locations.all()})
+        return ", ".join(names)
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    filterset_class = OrganisationFilterSet
+    # Admin search stays in the database (the listing filters span locations and services).
+    search_backend_name = None
+    search_fields = ["name", "short_name", "inn", "ogrn", "locations__locality"]
+    list_per_page = 50
+    ordering = ["name"]
+    copy_view_enabled = False
+
+    @cached_property
+    def list_display(self):
+        return [
+            "display_name",
+            RegionsColumn("regions", label=_("Federal subjects")),
+            Column("ownership", label=_("Form of ownership"), accessor="get_ownership_display", sort_key="ownership"),
+            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            VerifiedColumn("verified_at", label=_("Verified on"), sort_key="verified_at"),
+        ]
+
+    def get_queryset(self, request):
+        return Organisation.objects.prefetch_related("locations__region")
+
+    def get_edit_handler(self):
+        return organisation_edit_handler().bind_to_model(self.model)
+
+
+class NewReportsMenuItem(MenuItem):
+    """The queue's menu entry shows how many reports are waiting."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("providers_map.view_errorreport") or request.user.has_perm(
+            "providers_map.change_errorreport"
+        )
+
+    def render_component(self, request):
+        count = ErrorReport.objects.filter(status=ErrorReport.Status.NEW).count()
+        if count:
+            self.label = format_html('{} <span class="w-badge" data-new-reports>{}</span>', self.base_label, count)
+        else:
+            self.label = self.base_label
+        return super().render_component(request)
+
+
+class ErrorReportViewSet(SnippetViewSet):
+    model = ErrorReport
+    icon = "warning"
+    menu_label = _("Error reports")
+    filterset_class = ErrorReportFilterSet
+    search_backend_name = None
+    search_fields = ["message", "organisation__name", "organisation__short_name"]
+    list_display = [
+        "organisation",
+        Column("topic", label=_("Topic"), accessor="get_topic_display", sort_key="topic"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    ]
+    ordering = ["-created_at"]
+    panels = ERROR_REPORT_PANELS
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return ErrorReport.objects.select_related("organisation")
+
+    def get_menu_item(self, order=None):
+        item = NewReportsMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+        )
+        item.base_label = self.menu_label
+        return item
+
+
+class RegistryGroup(SnippetViewSetGroup):
+    menu_label = _("Provider registry")
+    menu_icon = "site"
+    menu_order = 250
+    items = (OrganisationViewSet, ErrorReportViewSet)

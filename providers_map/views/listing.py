@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models.functions import Replace
 from django.shortcuts import render
 
 from providers_map.forms import RegistryFilterForm
@@ -10,10 +11,9 @@ from providers_map.models import Location, Organisation, Service
 PAGE_SIZE = 20
 
 
-def _text_variants(text):
-    """The query as typed plus its ё→е spelling (registries write both)."""
-    variants = {text, text.replace("ё", "е").replace("Ё", "Е")}
-    return [variant for variant in variants if variant]
+def _without_yo(expression):
+    """ё→е on the database side, so «елочка» finds «Ёлочка» (registries write both)."""
+    return Replace(Replace(expression, Value("ё"), Value("е")), Value("Ё"), Value("Е"))
 
 
 def filter_organisations(queryset, filters):
@@ -40,12 +40,16 @@ def filter_organisations(queryset, filters):
         service_filtered = True
     if service_filtered:
         queryset = queryset.filter(pk__in=services.values("organisation_id"))
-    if filters.get("q"):
-        condition = Q()
-        for text in _text_variants(filters["q"].strip()):
-            localities = Location.objects.filter(locality__icontains=text).values("organisation_id")
-            condition |= Q(name__icontains=text) | Q(short_name__icontains=text) | Q(pk__in=localities)
-        queryset = queryset.filter(condition)
+    text = (filters.get("q") or "").strip().replace("ё", "е").replace("Ё", "Е")
+    if text:
+        localities = (
+            Location.objects.annotate(plain_locality=_without_yo("locality"))
+            .filter(plain_locality__icontains=text)
+            .values("organisation_id")
+        )
+        queryset = queryset.annotate(plain_name=_without_yo("name"), plain_short_name=_without_yo("short_name")).filter(
+            Q(plain_name__icontains=text) | Q(plain_short_name__icontains=text) | Q(pk__in=localities)
+        )
     return queryset
 
 

@@ -1,10 +1,10 @@
 """Admin viewsets: organisations (snippets with drafts, moderation, locking, preview, history) and reports."""
 
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -70,11 +70,9 @@ class NewReportsMenuItem(MenuItem):
 
     def render_component(self, request):
         count = ErrorReport.objects.filter(status=ErrorReport.Status.NEW).count()
-        if count:
-            self.label = format_html('{} <span class="w-badge" data-new-reports>{}</span>', self.base_label, count)
-        else:
-            self.label = self.base_label
-        return super().render_component(request)
+        # Menu items are shared between requests: build the component instead of changing self.label.
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, classname=self.classname)
 
 
 class ErrorReportViewSet(SnippetViewSet):
@@ -99,15 +97,13 @@ class ErrorReportViewSet(SnippetViewSet):
         return ErrorReport.objects.select_related("organisation")
 
     def get_menu_item(self, order=None):
-        item = NewReportsMenuItem(
+        return NewReportsMenuItem(
             label=self.menu_label,
             url=self.menu_url,
             name=self.menu_name,
             icon_name=self.menu_icon,
             order=self.get_menu_item_order(order),
         )
-        item.base_label = self.menu_label
-        return item
 
 
 class RegistryGroup(SnippetViewSetGroup):

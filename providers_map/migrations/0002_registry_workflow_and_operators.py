@@ -91,6 +91,10 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        # Those migrations give every admin-access group "choose" permissions; the operators' group must
+        # be created after them so that it gets nothing beyond the registry.
+        ("wagtailimages", "0023_add_choose_permissions"),
+        ("wagtaildocs", "0011_add_choose_permissions"),
     ]
 
     operations = [migrations.RunPython(set_up, tear_down)]

@@ -25,3 +25,11 @@ urlpatterns = [
     path("<organisation:slug>/report/", views.report_error, name="report"),
     path("<organisation:slug>/report/thanks/", views.report_thanks, name="report_thanks"),
 ]
+
+# open data (helper C): public downloads of the published registry
+from providers_map import views_open_data  # noqa: E402
+
+urlpatterns += [
+    path("open-data/", views_open_data.open_data, name="open_data"),
+    path("open-data/registry.<str:fmt>", views_open_data.download, name="download"),
+]

@@ -36,3 +36,30 @@ def add_registry_panel(request, panels):
     user = request.user
     if user.has_perm("providers_map.view_organisation") or user.has_perm("providers_map.change_organisation"):
         panels.append(RegistryPanel(user))
+
+
+# --- Registry import (helper C): upload → dry-run preview → apply; for users who may add and publish entries ---
+
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from providers_map.importing import admin_views as import_views  # noqa: E402
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return import_views.can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("providers-import/", include("providers_map.importing.admin_urls", namespace="providers_import"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+
+    return ImportMenuItem(
+        gettext_lazy("Registry import"), reverse("providers_import:start"), icon_name="upload", order=260
+    )

@@ -1,0 +1,55 @@
+"""Public open-data downloads of the published registry: /providers/open-data/ and registry.<format>."""
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from providers_map import exporting
+from providers_map.importing.columns import COLUMNS
+from providers_map.models import Location, Organisation
+
+DOWNLOADS = {
+    "csv": ("text/csv; charset=utf-8", exporting.export_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exporting.export_xlsx),
+    "geojson": ("application/geo+json", exporting.export_geojson),
+}
+CACHE_SECONDS = 3600
+
+
+def registry_state():
+    """(number of published organisations, their latest update): changes whenever the export would."""
+    public = Organisation.objects.public()
+    return public.count(), public.aggregate(latest=Max("updated_at"))["latest"]
+
+
+@require_GET
+def open_data(request):
+    count, latest = registry_state()
+    context = {
+        "organisation_count": count,
+        "location_count": Location.objects.filter(organisation__live=True).count(),
+        "last_update": latest,
+        "columns": COLUMNS,
+        "formats": list(DOWNLOADS),
+    }
+    return render(request, "providers_map/open_data.html", context)
+
+
+@require_GET
+def download(request, fmt):
+    if fmt not in DOWNLOADS:
+        raise Http404
+    content_type, build = DOWNLOADS[fmt]
+    count, latest = registry_state()
+    key = f"providers:open-data:{fmt}:{count}:{latest.isoformat() if latest else '-'}"
+    data = cache.get(key)
+    if data is None:
+        data = build()
+        cache.set(key, data, CACHE_SECONDS)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="early-care-registry.{fmt}"'
+    response["Cache-Control"] = "public, max-age=600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,69 @@
+"""Helpers shared by the import/export tests."""
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from django.core.management import call_command
+
+from tests.providers_map.factories import valid_inn
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_command(name, *args):
+    """Run a management command; return (exit code, stdout + stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(name, *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue() + err.getvalue()
+
+
+def read_report(path):
+    raw = Path(path).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "the report must open in Excel: UTF-8 with BOM"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    return rows[0], rows[1:]
+
+
+def problems_by_row(report_rows):
+    found = {}
+    for row, column, value, reason, kind in report_rows:
+        found.setdefault(int(row), []).append((column, value, reason, kind))
+    return found
+
+
+def write_csv(tmp_path, rows, header=None, name="file.csv", encoding="utf-8-sig", delimiter=";"):
+    from providers_map.importing.columns import HEADERS
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header or HEADERS)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in (header or HEADERS)])
+    path = Path(tmp_path) / name
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def base_row(**values):
+    row = {
+        "Полное наименование": "АНО «Тестовый центр»",
+        "ИНН": valid_inn(900),
+        "Форма собственности": "некоммерческая",
+        "Ведомство": "социальная защита",
+        "Описание": "Помогаем семьям.",
+        "Как получить помощь": "Позвоните нам.",
+        "Регион": "Новосибирская область",
+        "Населённый пункт": "Новосибирск",
+        "Адрес": "ул. Ленина, 1",
+    }
+    row.update(values)
+    return row
+
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -100,6 +101,7 @@ def organisation_context(request, organisation, locations, services, now=None, p
     }
 
 
+@require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(public_organisations(), slug=slug)
     locations = list(organisation.locations.all())

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import Replace
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from providers_map.forms import RegistryFilterForm
 from providers_map.models import Location, Organisation, Service
@@ -68,6 +69,7 @@ def listed_organisations(filters):
     )
 
 
+@require_safe
 def organisation_list(request):
     form = RegistryFilterForm(request.GET or None)
     filters = {}

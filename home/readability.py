@@ -27,7 +27,7 @@ LONGEST_SENTENCES = 3
 
 DEFAULT_THRESHOLDS = {
     "min_reading_ease": 55.0,
-    "max_avg_sentence_length": 11.0,
+    "max_avg_sentence_length": 10.0,
     "max_long_word_share": 0.25,
 }
 
@@ -174,7 +174,7 @@ class ReadabilityReport:
         found = []
         if self.reading_ease < limits["min_reading_ease"]:
             found.append(
-                _("Reading ease is %(value).0f, the target is at least %(limit).0f. Use shorter sentences and words.")
+                _("Reading ease is %(value).1f, the target is at least %(limit).0f. Use shorter sentences and words.")
                 % {"value": self.reading_ease, "limit": limits["min_reading_ease"]}
             )
         if self.avg_sentence_length > limits["max_avg_sentence_length"]:

@@ -20,6 +20,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks.basic import HeadingBlock, ParagraphBlock
 from home.readability import html_chunks
+from materials.blocks import VideoBlock
 
 SUMMARY_MIN_POINTS = 1
 SUMMARY_MAX_POINTS = 5
@@ -297,6 +298,7 @@ class GuidanceBodyBlock(blocks.StreamBlock):
     steps = StepsBlock()
     questions = QuestionsBlock()
     image = ImageBlock()
+    video = VideoBlock()
     find_help = FindHelpBlock()
 
     class Meta:

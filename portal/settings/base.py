@@ -133,7 +133,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Plain-language targets for guidance pages (home/readability.py): Flesch reading ease with Oborneva's
 # coefficients for Russian, words per sentence, share of words with four syllables or more.
-READABILITY_THRESHOLDS = {"min_reading_ease": 55, "max_avg_sentence_length": 11, "max_long_word_share": 0.25}
+READABILITY_THRESHOLDS = {"min_reading_ease": 55, "max_avg_sentence_length": 10, "max_long_word_share": 0.25}
 
 # Public search: the project's own Elasticsearch indices (search/). Without ELASTICSEARCH_URL the
 # public search runs on the database.

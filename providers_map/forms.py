@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import DevelopmentalConcern, Region, ServiceType
@@ -74,7 +75,7 @@ class RegistryFilterForm(forms.Form):
     ownership = forms.ChoiceField(
         label=_("Type of organisation"),
         required=False,
-        choices=[("", _("Any type"))] + list(Organisation.Ownership.choices),
+        choices=[("", _("Any type"))] + [(value, capfirst(label)) for value, label in Organisation.Ownership.choices],
     )
 
     def valid_filters(self):
@@ -89,7 +90,10 @@ class RegistryFilterForm(forms.Form):
 class ErrorReportForm(forms.Form):
     """Only what an operator needs to fix an entry; deliberately nothing about a child or its health."""
 
-    topic = forms.ChoiceField(label=_("What is wrong?"), choices=ErrorReport.Topic.choices)
+    topic = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=[(value, capfirst(label)) for value, label in ErrorReport.Topic.choices],
+    )
     message = PlainTextField(
         label=_("Describe the error"),
         max_length=MESSAGE_MAX_LENGTH,

@@ -77,7 +77,6 @@ def organisation_jsonld(request, organisation, locations):
         "url": organisation.website or page_url,
         "mainEntityOfPage": page_url,
         "description": organisation.description,
-        "isAccessibleForFree": organisation.cost == "free",
     }
     if organisation.short_name:
         data["alternateName"] = organisation.short_name

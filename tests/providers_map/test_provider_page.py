@@ -97,7 +97,8 @@ def test_closed_organisations_stay_visible_with_a_status_banner(client, status, 
 
 def test_active_organisation_has_no_closed_banner(client, organisation):
     page = html(client.get(organisation.get_absolute_url()))
-    assert "Организация закрыта" not in page
+    assert "provider-status" not in page
+    assert "Организация закрыта." not in page
     assert "временно не работает" not in page
 
 
@@ -302,3 +303,10 @@ def test_age_phrase_genitive_forms():
         "22 месяцев",
     ]
     assert age_phrase(Decimal("24")) == "2 лет"
+
+
+def test_organisation_slugs_never_shadow_the_open_data_section():
+    from django.urls import resolve
+
+    assert resolve("/providers/open-data/").view_name == "providers:open_data"
+    assert resolve("/providers/open-data-centre/").view_name == "providers:detail"

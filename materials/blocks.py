@@ -217,3 +217,39 @@ class QuoteBlock(blocks.StructBlock):
             "text": "Семья — главный участник программы ранней помощи.",
             "source": "Из методических рекомендаций",
         }
+
+
+class SectionHeadingBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/section_heading_block.html"
+        help_text = _("A section heading of the material (level h2).")
+        preview_value = "Как устроена практика"
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["h3", "bold", "italic", "link", "document-link", "ol", "ul"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph_block.html"
+        help_text = _("Text with subheadings, lists and links.")
+        preview_value = "<p>Специалист приходит в семью и занимается с ребёнком в привычной обстановке.</p>"
+
+
+class MaterialBodyBlock(blocks.StreamBlock):
+    heading = SectionHeadingBlock()
+    paragraph = TextBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+
+    class Meta:
+        template = "blocks/stream.html"

@@ -1,0 +1,201 @@
+"""Demo methods library: «Библиотека для специалистов» with 28 materials, real files and captioned videos.
+
+Every file is generated here (PDF, DOCX, ODT, XLSX with our own writers; video with the ffmpeg binary that
+imageio-ffmpeg ships); nothing is downloaded. Running it again changes nothing: pages are found by slug and
+documents by title in the demo collection.
+"""
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.utils.html import escape
+
+from materials import demo_office, demo_pdf
+from materials.demo_content import MATERIALS, XLSX_ROWS
+from materials.demo_videos import VIDEOS, duration, transcript_text, vtt_text
+
+ORDER = 20
+INDEX_SLUG = "library"
+COLLECTION_NAME = "Библиотека для специалистов"
+
+
+def _collection():
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=COLLECTION_NAME).first()
+    return existing or root.add_child(name=COLLECTION_NAME)
+
+
+def _document(collection, title, filename, make_bytes):
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document.objects.filter(collection=collection, title=title).first()
+    if document is not None:
+        return document
+    document = Document(title=title, collection=collection)
+    document.file.save(filename, ContentFile(make_bytes()), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _file_text(item):
+    return [item["summary"], *item["body"], f"Организация: {item['organisation']}. Год: {item['year']}."]
+
+
+def _file_bytes(kind, label, item):
+    title = f"{item['title']}. {label}"
+    if kind == "pdf":
+        return demo_pdf.build_pdf(title, _file_text(item))
+    if kind == "docx":
+        return demo_office.build_docx(title, _file_text(item))
+    if kind == "odt":
+        return demo_office.build_odt(title, _file_text(item))
+    if kind == "xlsx":
+        return demo_office.build_xlsx(label, XLSX_ROWS[item["slug"]])
+    raise ValueError(f"unknown demo file format {kind}")
+
+
+def video_bytes(video):
+    """A colour card with the title, as long as the captions, WebM (VP8) or MP4 (H.264)."""
+    import imageio_ffmpeg
+
+    seconds = duration(video)
+    filters = []
+    font = demo_pdf.find_font()
+    if font:
+        text = video["title"].replace("\\", "").replace(":", "\\:").replace("'", "’")
+        filters = [
+            "-vf",
+            f"drawtext=fontfile={font}:text='{text}':fontcolor=white:fontsize=22:x=(w-text_w)/2:y=(h-text_h)/2",
+        ]
+    if video["format"] == "webm":
+        codec = ["-c:v", "libvpx", "-deadline", "good", "-cpu-used", "5", "-b:v", "80k", "-threads", "1"]
+    else:
+        codec = ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-threads", "1"]
+        codec += ["-movflags", "+faststart"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"video.{video['format']}"
+        subprocess.run(
+            [
+                imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-loglevel", "error", "-f", "lavfi",
+                "-i", f"color=c={video['colour']}:s=480x270:d={seconds}:r=5", *filters, *codec,
+                "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-y", str(path),
+            ],
+            check=True,
+            timeout=120,
+        )  # fmt: skip
+        return path.read_bytes()
+
+
+def _video_value(collection, key, slug):
+    video = VIDEOS[key]
+    video_doc = _document(
+        collection, f"Видео: {video['title']}", f"{slug}.{video['format']}", lambda: video_bytes(video)
+    )
+    captions = _document(
+        collection, f"Субтитры: {video['title']}", f"{slug}.vtt", lambda: vtt_text(video).encode("utf-8")
+    )
+    value = {
+        "title": video["title"],
+        "video_file": video_doc,
+        "embed_url": "",
+        "captions": captions,
+        "transcript": transcript_text(video),
+        "duration": duration(video),
+        "poster": None,
+    }
+    return value, video_doc, captions
+
+
+def _body(item):
+    body = [("paragraph", f"<p>{escape(paragraph)}</p>") for paragraph in item["body"]]
+    if item.get("quote"):
+        text, source = item["quote"]
+        body.insert(1, ("quote", {"text": text, "source": source}))
+    return body
+
+
+def ensure_index(home):
+    from materials.models import MaterialsIndexPage
+
+    index = MaterialsIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+    if index is None:
+        index = MaterialsIndexPage(
+            title="Библиотека для специалистов",
+            slug=INDEX_SLUG,
+            intro=(
+                "Методические рекомендации, программы, описания эффективных практик, сборники и видеолекции "
+                "с субтитрами для специалистов ранней помощи, руководителей и родителей."
+            ),
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def build_material(index, collection, item, terms):
+    from materials.models import MaterialFile, MaterialPage
+    from portal.models import Region
+
+    page = MaterialPage(
+        title=item["title"],
+        slug=item["slug"],
+        material_type=item["type"],
+        for_specialists="specialists" in item["audiences"],
+        for_managers="managers" in item["audiences"],
+        for_parents="parents" in item["audiences"],
+        authors=item["authors"],
+        organisation=item["organisation"],
+        region=Region.objects.get(code=item["region"]) if item["region"] else None,
+        year=item["year"],
+        evidence_status=item["evidence"],
+        summary=item["summary"],
+        body=_body(item),
+    )
+    page.topics = [terms["topic"][slug] for slug in item["topics"]]
+    page.age_groups = [terms["age"][slug] for slug in item["ages"]]
+    page.concerns = [terms["concern"][slug] for slug in item["concerns"]]
+    files = []
+    for number, (kind, label, _content) in enumerate(item["files"], start=1):
+        document = _document(
+            collection,
+            f"{item['title']} — {label}",
+            f"{item['slug']}-{number}.{kind}",
+            lambda kind=kind, label=label: _file_bytes(kind, label, item),
+        )
+        files.append((document, label))
+    if item["video"]:
+        value, video_doc, captions = _video_value(collection, item["video"], item["slug"])
+        page.video = [("video", value)]
+        files += [(video_doc, "Видеофайл лекции"), (captions, "Субтитры (WebVTT)")]
+    page.files = [MaterialFile(document=document, label=label) for document, label in files]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def build(ctx):
+    from materials.models import MaterialPage
+    from portal.models import AgeGroup, DevelopmentalConcern, Topic
+
+    index = ensure_index(ctx.home)
+    collection = _collection()
+    terms = {
+        "topic": {t.slug: t for t in Topic.objects.all()},
+        "age": {a.slug: a for a in AgeGroup.objects.all()},
+        "concern": {c.slug: c for c in DevelopmentalConcern.objects.all()},
+    }
+    existing = set(MaterialPage.objects.child_of(index).values_list("slug", flat=True))
+    created = 0
+    for item in MATERIALS:
+        if item["slug"] in existing:
+            continue
+        build_material(index, collection, item, terms)
+        created += 1
+    ctx.log(f"materials: library ready ({len(MATERIALS)} materials, {created} new)")

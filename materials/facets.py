@@ -1,0 +1,373 @@
+"""Faceted browsing of the methods library on the database.
+
+Semantics: values of one facet combine with OR, facets combine with AND. The count shown next to a value is
+the number of materials the visitor would see with that value added to the current selection — the set
+filtered by the text query and every *other* facet (disjunctive faceting, as search UIs do), so a count never
+reads 0 just because a sibling value is selected. One aggregate query per facet keeps the number of queries
+independent of the number of materials.
+
+The text query `q` is simple ORM matching (title, summary, authors, organisation, video transcripts) with a
+crude Russian stem; the Elasticsearch search of the portal is a separate feature.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
+
+PER_PAGE = 12
+MAX_QUERY_LENGTH = 200
+SORTS = {"newest": _("newest first"), "title": _("by title"), "relevance": _("by relevance")}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list
+    selected: list = field(default_factory=list)
+
+    @property
+    def has_selection(self):
+        return bool(self.selected)
+
+
+@dataclass
+class ActiveFilter:
+    facet_label: str
+    label: str
+    remove_url: str
+
+
+class FacetDefinition:
+    key = ""
+    label = ""
+
+    def clean(self, raw_values):
+        """(valid values, invalid raw values) from the GET parameter's values."""
+        raise NotImplementedError
+
+    def q(self, values):
+        raise NotImplementedError
+
+    def counts(self, queryset):
+        """{value: (label, count)} over the given queryset."""
+        raise NotImplementedError
+
+    def labels(self, values):
+        """{value: label} of the known values among the (syntactically valid) selected ones."""
+        raise NotImplementedError
+
+
+class ChoiceFacet(FacetDefinition):
+    def __init__(self, key, label, field_name, choices):
+        self.key, self.label, self.field_name, self.choices = key, label, field_name, dict(choices)
+
+    def clean(self, raw_values):
+        return [v for v in raw_values if v in self.choices], [v for v in raw_values if v not in self.choices]
+
+    def q(self, values):
+        return Q(**{f"{self.field_name}__in": values})
+
+    def labels(self, values):
+        return {v: self.choices[v] for v in values}
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        found = {row[self.field_name]: row["n"] for row in rows}
+        return {value: (label, found.get(value, 0)) for value, label in self.choices.items()}
+
+
+class AudienceFacet(FacetDefinition):
+    key = "audience"
+    label = _("Audience")
+
+    def __init__(self):
+        from materials.models import AUDIENCES
+
+        self.audiences = AUDIENCES
+
+    def clean(self, raw_values):
+        known = {value for value, _field, _label in self.audiences}
+        return [v for v in raw_values if v in known], [v for v in raw_values if v not in known]
+
+    def q(self, values):
+        query = Q()
+        for value, field_name, _label in self.audiences:
+            if value in values:
+                query |= Q(**{field_name: True})
+        return query
+
+    def labels(self, values):
+        return {value: label for value, _field, label in self.audiences if value in values}
+
+    def counts(self, queryset):
+        totals = queryset.order_by().aggregate(
+            **{value: Count("pk", filter=Q(**{field_name: True})) for value, field_name, _label in self.audiences}
+        )
+        return {value: (label, totals[value] or 0) for value, _field, label in self.audiences}
+
+
+class TermFacet(FacetDefinition):
+    """A many-to-many taxonomy (topics, ages, concerns) filtered by term slug."""
+
+    def __init__(self, key, label, relation, model):
+        from materials.models import MaterialPage
+
+        self.key, self.label, self.model = key, label, model
+        self.through = getattr(MaterialPage, relation).through
+        self.term = model._meta.model_name
+
+    def clean(self, raw_values):
+        values = [v for v in raw_values if re.fullmatch(r"[-a-z0-9_]{1,100}", v)]
+        return values, [v for v in raw_values if v not in values]
+
+    def q(self, values):
+        pages = self.through.objects.filter(**{f"{self.term}__slug__in": values}).values("materialpage_id")
+        return Q(pk__in=pages)
+
+    def counts(self, queryset):
+        rows = (
+            self.through.objects.filter(materialpage_id__in=queryset.order_by().values("pk"))
+            .values(f"{self.term}__slug", f"{self.term}__name", f"{self.term}__sort_order")
+            .annotate(n=Count("materialpage_id", distinct=True))
+            .order_by(f"{self.term}__sort_order", f"{self.term}__name")
+        )
+        return {row[f"{self.term}__slug"]: (row[f"{self.term}__name"], row["n"]) for row in rows}
+
+    def labels(self, values):
+        return dict(self.model.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+class RegionFacet(FacetDefinition):
+    key = "region"
+    label = _("Region of the practice")
+
+    def clean(self, raw_values):
+        values = [v for v in raw_values if re.fullmatch(r"\d{2}", v)]
+        return values, [v for v in raw_values if v not in values]
+
+    def q(self, values):
+        return Q(region__code__in=values)
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .filter(region__isnull=False)
+            .values("region__code", "region__name")
+            .annotate(n=Count("pk"))
+            .order_by("region__name")
+        )
+        return {row["region__code"]: (row["region__name"], row["n"]) for row in rows}
+
+    def labels(self, values):
+        return dict(Region.objects.filter(code__in=values).values_list("code", "name"))
+
+
+class YearFacet(FacetDefinition):
+    key = "year"
+    label = _("Year")
+
+    def clean(self, raw_values):
+        values = [v for v in raw_values if re.fullmatch(r"\d{4}", v)]
+        return values, [v for v in raw_values if v not in values]
+
+    def q(self, values):
+        return Q(year__in=[int(v) for v in values])
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values("year").annotate(n=Count("pk")).order_by("-year")
+        return {str(row["year"]): (str(row["year"]), row["n"]) for row in rows}
+
+    def labels(self, values):
+        return {v: v for v in values}
+
+
+def definitions():
+    from materials.models import EvidenceStatus, MaterialType
+
+    return [
+        ChoiceFacet("type", _("Material type"), "material_type", MaterialType.choices),
+        AudienceFacet(),
+        TermFacet("topic", _("Topic"), "topics", Topic),
+        TermFacet("age", _("Child's age"), "age_groups", AgeGroup),
+        TermFacet("concern", _("Developmental concern"), "concerns", DevelopmentalConcern),
+        RegionFacet(),
+        YearFacet(),
+        ChoiceFacet("evidence", _("Evidence status"), "evidence_status", EvidenceStatus.choices),
+    ]
+
+
+def stem(word):
+    """A crude Russian stem so “реабилитация” finds “реабилитации” and “реабилитационный”."""
+    if len(word) > 5:
+        return word[:-2]
+    if len(word) == 5:
+        return word[:-1]
+    return word
+
+
+def query_terms(q):
+    return [stem(word) for word in re.findall(r"\w+", q.lower().replace("ё", "е")) if len(word) > 1][:8]
+
+
+def text_filter(terms):
+    from materials.models import TranscriptCue
+
+    query = Q()
+    for term in terms:
+        in_transcript = TranscriptCue.objects.filter(text__icontains=term).values("page_id")
+        query &= (
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(authors__icontains=term)
+            | Q(organisation__icontains=term)
+            | Q(pk__in=in_transcript)
+        )
+    return query
+
+
+def relevance(terms):
+    score = Value(0)
+    for term in terms:
+        score = score + Case(When(title__icontains=term, then=Value(3)), default=Value(0), output_field=IntegerField())
+        score = score + Case(
+            When(summary__icontains=term, then=Value(2)), default=Value(0), output_field=IntegerField()
+        )
+    return score
+
+
+@dataclass
+class LibraryView:
+    page_obj: object
+    paginator: object
+    facets: list
+    active: list
+    q: str
+    sort: str
+    sorts: list
+    total: int
+    ignored: list
+    base_params: list
+
+    def url(self, **changes):
+        """The current URL state with some parameters replaced (e.g. page=3)."""
+        params = [(k, v) for k, v in self.base_params if k not in changes]
+        params += [(k, v) for k, v in changes.items() if v not in (None, "")]
+        return "?" + urlencode(params) if params else "?"
+
+
+def _raw_params(request):
+    get = request.GET
+    params = []
+    for key in get:
+        for value in get.getlist(key):
+            value = value.strip()
+            if value:
+                params.append((key, value))
+    return params
+
+
+def browse(index_page, request):
+    """Everything the library page shows for this request: facets with counts, active filters, one page."""
+    from materials.models import MaterialPage
+
+    facet_defs = definitions()
+    raw = _raw_params(request)
+    ignored = []
+    selected, labels = {}, {}
+    for definition in facet_defs:
+        values = list(dict.fromkeys(v for k, v in raw if k == definition.key))
+        valid, invalid = definition.clean(values)
+        known = definition.labels(valid) if valid else {}
+        selected[definition.key] = [v for v in valid if v in known]
+        labels[definition.key] = known
+        ignored += [(definition.label, v) for v in invalid + [v for v in valid if v not in known]]
+
+    q = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    terms = query_terms(q)
+    sort = request.GET.get("sort") or ("relevance" if terms else "newest")
+    if sort not in SORTS or (sort == "relevance" and not terms):
+        sort = "newest"
+
+    base = MaterialPage.objects.live().public().child_of(index_page)
+    if terms:
+        base = base.filter(text_filter(terms))
+
+    facets = []
+    for definition in facet_defs:
+        others = base
+        for other in facet_defs:
+            if other is not definition and selected[other.key]:
+                others = others.filter(other.q(selected[other.key]))
+        counts = definition.counts(others)
+        chosen = selected[definition.key]
+        for value in chosen:
+            counts.setdefault(value, (labels[definition.key][value], 0))
+        options = [
+            Option(value, str(label), count, value in chosen)
+            for value, (label, count) in counts.items()
+            if count or value in chosen or isinstance(definition, (ChoiceFacet, AudienceFacet))
+        ]
+        facets.append(Facet(definition.key, str(definition.label), options, chosen))
+
+    results = base
+    for definition in facet_defs:
+        if selected[definition.key]:
+            results = results.filter(definition.q(selected[definition.key]))
+    if sort == "relevance":
+        results = results.annotate(score=relevance(terms)).order_by("-score", "-year", "title")
+    elif sort == "title":
+        results = results.order_by("title")
+    else:
+        results = results.order_by("-year", "-first_published_at", "title")
+    results = results.select_related("region").prefetch_related("topics")
+
+    base_params = [(key, value) for key in [d.key for d in facet_defs] for value in selected[key]]
+    if q:
+        base_params.append(("q", q))
+    if sort != ("relevance" if terms else "newest"):
+        base_params.append(("sort", sort))
+
+    paginator = Paginator(results, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+
+    view = LibraryView(
+        page_obj=page_obj,
+        paginator=paginator,
+        facets=facets,
+        active=[],
+        q=q,
+        sort=sort,
+        sorts=[(key, str(label)) for key, label in SORTS.items() if key != "relevance" or terms],
+        total=paginator.count,
+        ignored=[gettext("%(facet)s: “%(value)s”") % {"facet": label, "value": value} for label, value in ignored],
+        base_params=base_params,
+    )
+    for facet in facets:
+        option_labels = {option.value: option.label for option in facet.options}
+        for value in facet.selected:
+            remaining = [(k, v) for k, v in base_params if not (k == facet.key and v == value)]
+            view.active.append(
+                ActiveFilter(
+                    facet.label, option_labels.get(value, value), "?" + urlencode(remaining) if remaining else "?"
+                )
+            )
+    if q:
+        remaining = [(k, v) for k, v in base_params if k != "q" and not (k == "sort" and v == "relevance")]
+        view.active.append(ActiveFilter(str(_("Search")), q, "?" + urlencode(remaining) if remaining else "?"))
+    return view

@@ -1,0 +1,67 @@
+"""Public open-data page and downloads: published entries only, correct formats."""
+
+import csv
+import io
+import json
+
+from django.urls import reverse
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.providers_map.factories import LocationFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    published = OrganisationFactory(name="Центр «Опубликованный»")
+    LocationFactory(organisation=published)
+    draft = OrganisationFactory(name="Центр «Черновик»", live=False)
+    LocationFactory(organisation=draft)
+    unpublished = OrganisationFactory(name="Центр «Снят с публикации»")
+    LocationFactory(organisation=unpublished)
+    unpublished.unpublish()
+    return published
+
+
+def test_page_lists_downloads_columns_and_counts(client, registry):
+    response = client.get("/providers/open-data/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Открытые данные: реестр поставщиков" in html
+    for fmt in ("csv", "xlsx", "geojson"):
+        assert f'href="/providers/open-data/registry.{fmt}"' in html
+    assert "Населённый пункт" in html and "CC BY 4.0" in html
+    assert "1 организация, адресов: 1." in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson"])
+def test_downloads_exclude_drafts_and_unpublished(client, registry, fmt):
+    response = client.get(reverse("providers:download", args=[fmt]))
+    assert response.status_code == 200
+    assert f"registry.{fmt}" in response["Content-Disposition"]
+    data = response.content
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+        names = [row[0] for row in rows[1:]]
+    elif fmt == "xlsx":
+        sheet = load_workbook(io.BytesIO(data)).active
+        names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    else:
+        assert response["Content-Type"] == "application/geo+json"
+        names = [f["properties"]["organisation"] for f in json.loads(data)["features"]]
+    assert names == ["Центр «Опубликованный»"]
+
+
+def test_download_reflects_a_new_publication(client, registry):
+    client.get("/providers/open-data/registry.csv")
+    LocationFactory(organisation=OrganisationFactory(name="Центр «Новый»"))
+    text = client.get("/providers/open-data/registry.csv").content.decode("utf-8-sig")
+    assert "Центр «Новый»" in text
+
+
+def test_unknown_format_is_404(client):
+    assert client.get("/providers/open-data/registry.pdf").status_code == 404
+    assert client.post("/providers/open-data/registry.csv").status_code == 405

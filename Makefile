@@ -35,6 +35,7 @@ services-stop: ## Stop the local PostgreSQL + Elasticsearch
 	bash scripts/services.sh stop
 
 lint: install ## ruff, Django system checks, missing migrations, translation catalogue
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING

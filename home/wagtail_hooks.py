@@ -1,7 +1,10 @@
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 
 @hooks.register("after_publish_page")
@@ -19,3 +22,28 @@ def warn_when_guidance_is_hard_to_read(request, page):
             _("“%(title)s” is published, but the text is harder to read than the plain-language targets: %(problems)s")
             % {"title": page.title, "problems": " ".join(problems)},
         )
+
+
+@hooks.register("register_admin_urls")
+def register_guidance_report_urls():
+    from home.reports import GuidanceFeedbackReport
+
+    return [
+        path("reports/guidance-feedback/", GuidanceFeedbackReport.as_view(), name="guidance_feedback_report"),
+        path(
+            "reports/guidance-feedback/results/",
+            GuidanceFeedbackReport.as_view(results_only=True),
+            name="guidance_feedback_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_guidance_report_menu_item():
+    return MenuItem(
+        gettext_lazy("Guidance pages: visitors' answers"),
+        reverse("guidance_feedback_report"),
+        name="guidance-feedback",
+        icon_name="help",
+        order=1000,
+    )

@@ -83,3 +83,18 @@ def test_editors_see_the_counters_in_the_page_editor(admin_client, page):
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "«Да, полезна»: 3" in html and "«Нет»: 1" in html
     assert "«Да» — 75% из 4 ответов." in html
+
+
+def test_report_lists_answers_per_page_for_editors(admin_client, page):
+    other = make_guidance(page.get_parent().specific, "Другая страница", slug="other-report")
+    for answer in ("no", "no", "yes"):
+        Client().post(feedback_url(other), {"helpful": answer})
+    response = admin_client.get(reverse("guidance_feedback_report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Страницы для родителей: ответы посетителей" in html
+    # the least helpful page comes first
+    assert html.index("Другая страница") < html.index("Что такое ранняя помощь")
+    export = admin_client.get(reverse("guidance_feedback_report") + "?export=csv")
+    csv = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Другая страница,1,2," in csv

@@ -7,6 +7,7 @@ screen readers. Without any such font the text is transliterated and set in the 
 
 import struct
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 FONT_CANDIDATES = [
@@ -102,6 +103,16 @@ class TrueTypeFont:
         return advance * 1000 // self.units_per_em
 
 
+@lru_cache(maxsize=4)
+def _load_font(path):
+    return TrueTypeFont(path)
+
+
+@lru_cache(maxsize=4)
+def _compressed(data):
+    return zlib.compress(data, 9)
+
+
 def _wrap(text, measure, width):
     lines = []
     for paragraph in text.split("\n"):
@@ -120,7 +131,7 @@ def _wrap(text, measure, width):
 def build_pdf(title, paragraphs, font_path="auto"):
     """PDF bytes: a title and paragraphs of text, A4, as many pages as needed."""
     font_path = find_font() if font_path == "auto" else font_path
-    font = TrueTypeFont(font_path) if font_path else None
+    font = _load_font(font_path) if font_path else None
     used = {}
 
     def encode(text):
@@ -167,7 +178,7 @@ def _assemble(title, pages, font, used):
     if font is None:
         font_id = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     else:
-        font_file = zlib.compress(font.data, 9)
+        font_file = _compressed(font.data)
         file_id = add(
             b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(font_file), len(font.data))
             + font_file

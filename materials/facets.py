@@ -335,7 +335,7 @@ def browse(index_page, request):
         results = results.order_by("title")
     else:
         results = results.order_by("-year", "-first_published_at", "title")
-    results = results.select_related("region").prefetch_related("topics")
+    results = results.select_related("region")
 
     base_params = [(key, value) for key in [d.key for d in facet_defs] for value in selected[key]]
     if q:

@@ -1,0 +1,117 @@
+import json
+import re
+
+import pytest
+
+from materials.models import MaterialFile, TranscriptCue
+from materials.transcripts import cues_for, stored_cues
+from tests.materials.builders import GOOD_VTT, make_document, video_bytes
+from tests.materials.factories import make_index, make_material
+
+pytestmark = pytest.mark.django_db
+
+
+def video_stream(**overrides):
+    value = {
+        "title": "Лекция об оценке",
+        "video_file": make_document("lecture.webm", video_bytes()),
+        "embed_url": "",
+        "captions": make_document("lecture.vtt", GOOD_VTT),
+        "transcript": "00:00 Здравствуйте! Это лекция о ранней помощи.\n\n00:01 Семья — главный участник программы.",
+        "duration": 3,
+        "poster": None,
+    }
+    value.update(overrides)
+    return [("video", value)]
+
+
+@pytest.fixture
+def material():
+    index = make_index()
+    page = make_material(
+        index,
+        title="Оценка <функционирования>",
+        material_type="video-lecture",
+        topics=["assessment-iprp", "communication"],
+        ages=["1-2y"],
+        region="78",
+        year=2023,
+        evidence_status="peer-reviewed",
+        authors="Ким Р. А., Лебедева А. В.",
+        organisation="Институт раннего вмешательства",
+        summary="Лекция </script><script>alert(1)</script> об оценке.",
+        video=video_stream(),
+    )
+    pdf = make_document("recommendations.pdf", b"%PDF-1.4\n" + b"x" * int(1.2 * 1024 * 1024))
+    MaterialFile.objects.create(page=page, document=pdf, label="Полный текст", sort_order=0)
+    page.save_revision().publish()
+    return page
+
+
+def test_downloads_show_type_and_human_size(client, material):
+    html = client.get(material.url).content.decode()
+    assert re.search(r'<a href="/documents/\d+/recommendations.pdf" download>Полный текст</a>\s*'
+                     r'<span class="downloads__meta">\(PDF, 1,2 МБ\)</span>', html)  # fmt: skip
+
+
+def test_citation_line(client, material):
+    html = client.get(material.url).content.decode()
+    assert (
+        "Ким Р. А., Лебедева А. В. Оценка &lt;функционирования&gt; / Институт раннего вмешательства. — 2023. — "
+        f"URL: http://testserver{material.url}"
+    ) in html
+
+
+def test_video_transcript_has_seek_links_and_captions(client, material):
+    html = client.get(material.url).content.decode()
+    assert '<track kind="captions" srclang="ru"' in html
+    assert 'href="#t=00:00" data-seek="0"' in html and 'href="#t=00:01" data-seek="1"' in html
+    assert 'src="/static/js/video-transcript.js"' in html
+
+
+def test_json_ld_is_a_learning_resource_with_a_captioned_video_and_safe(client, material):
+    html = client.get(material.url).content.decode()
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1
+    assert "</script><script>" not in scripts[0]  # the summary cannot break out of the element
+    data = json.loads(scripts[0])
+    assert data["@type"] == "LearningResource"
+    assert data["learningResourceType"] == "видеолекция"
+    assert data["description"].startswith("Лекция </script>")
+    assert [a["name"] for a in data["author"]] == ["Ким Р. А.", "Лебедева А. В."]
+    assert data["associatedMedia"][0]["encodingFormat"] == "PDF"
+    video = data["video"][0]
+    assert video["@type"] == "VideoObject"
+    assert video["duration"] == "PT3S"
+    assert video["transcript"].startswith("Здравствуйте! Это лекция")
+    assert video["caption"]["encodingFormat"] == "text/vtt"
+    assert video["contentUrl"].endswith(".webm") and video["encodingFormat"] == "video/webm"
+
+
+def test_related_materials_share_topics(client, material):
+    index = material.get_parent()
+    make_material(index, title="Про ИПРП", topics=["assessment-iprp", "communication"])
+    make_material(index, title="Про общение", topics=["communication"])
+    make_material(index, title="Про права", topics=["rights"])
+    html = client.get(material.url).content.decode()
+    related = html[html.index("Похожие материалы") :]
+    assert related.index("Про ИПРП") < related.index("Про общение")
+    assert "Про права" not in related
+
+
+def test_transcript_cues_are_stored_on_publish_and_removed_on_unpublish(material):
+    stored = list(stored_cues(material))
+    assert [(c.start, c.text, c.fragment) for c in stored] == [
+        (0.0, "Здравствуйте! Это лекция о ранней помощи.", "#t=00:00"),
+        (1.5, "Семья — главный участник программы.", "#t=00:01"),
+    ]
+    assert stored[0].video_title == "Лекция об оценке" and stored[0].block_id
+    assert [c.text for c in cues_for(material)] == [c.text for c in stored]
+    material.unpublish()
+    assert not TranscriptCue.objects.filter(page=material).exists()
+
+
+def test_material_page_query_count_is_bounded(client, material, django_assert_max_num_queries):
+    client.get(material.url)
+    with django_assert_max_num_queries(25):
+        assert client.get(material.url).status_code == 200

@@ -13,8 +13,8 @@ LOCATION_PANELS = [
     FieldRowPanel([FieldPanel("address"), FieldPanel("postcode")]),
     MultiFieldPanel(
         [
-            FieldPanel("latitude", widget=LocationPickerWidget),
-            FieldPanel("longitude", widget=forms.NumberInput(attrs={"step": "0.000001"})),
+            FieldPanel("latitude", widget=forms.NumberInput(attrs={"step": "0.000001"})),
+            FieldPanel("longitude", widget=LocationPickerWidget),
             FieldRowPanel([FieldPanel("coordinates_source"), FieldPanel("coordinates_approximate")]),
         ],
         heading=_("Point on the map"),

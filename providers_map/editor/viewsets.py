@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from providers_map.models import ErrorReport, Organisation
 
@@ -31,8 +31,22 @@ class RegionsColumn(Column):
         return ", ".join(names)
 
 
+class OrganisationIndexView(IndexView):
+    # Wagtail's "Add %(model_name)s" puts the noun in the nominative case in Russian.
+    add_item_label = _("Add an organisation")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        for column in columns:
+            if column.name == "display_name":  # the title column: label it and sort it by the name
+                column.label, column.sort_key = _("Organisation name"), "name"
+        return columns
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    index_view_class = OrganisationIndexView
     icon = "group"
     menu_label = _("Organisations")
     filterset_class = OrganisationFilterSet
@@ -49,7 +63,8 @@ class OrganisationViewSet(SnippetViewSet):
             "display_name",
             RegionsColumn("regions", label=_("Federal subjects")),
             Column("ownership", label=_("Form of ownership"), accessor="get_ownership_display", sort_key="ownership"),
-            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            Column("status", label=_("Operating status"), accessor="get_status_display", sort_key="status"),
+            LiveStatusTagColumn(label=_("Publication")),
             VerifiedColumn("verified_at", label=_("Verified on"), sort_key="verified_at"),
         ]
 

@@ -1,4 +1,4 @@
-"""The location picker: a small Leaflet map next to the latitude field.
+"""The location picker: a small Leaflet map under the longitude field.
 
 The widget renders the ordinary number input plus a map container. Its script finds the sibling inputs of
 the same location form (longitude, coordinates source, locality, region) by id, so it works in Wagtail's

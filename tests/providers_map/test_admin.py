@@ -149,9 +149,11 @@ def test_listing_search_by_inn(admin_client, registry):
     assert listed_names(response) == {"Фонд «Дети»"}
 
 
-def test_listing_marks_stale_entries(admin_client, registry):
+def test_listing_marks_stale_and_unpublished_entries(admin_client, registry):
     html = admin_client.get(reverse(LIST_URL)).content.decode()
     assert html.count("устарело") == 2
+    assert len(re.findall(r'<span class="w-status">\s*черновик\s*</span>', html)) == 1  # the unpublished entry
+    assert "Добавить организацию" in html
 
 
 def test_bad_filter_value_is_not_an_error(admin_client, registry):

@@ -20,10 +20,12 @@
   function initPicker(container) {
     if (container.dataset.ready) return;
     container.dataset.ready = "1";
-    var latInput = byId(container.dataset.inputId);
-    if (!latInput) return;
-    var prefix = latInput.id.replace(/latitude$/, "");
+    var ownInput = byId(container.dataset.inputId);
+    if (!ownInput) return;
+    var prefix = ownInput.id.replace(/(latitude|longitude)$/, "");
+    var latInput = byId(prefix + "latitude");
     var lonInput = byId(prefix + "longitude");
+    if (!latInput || !lonInput) return;
     var sourceInput = byId(prefix + "coordinates_source");
     var approxInput = byId(prefix + "coordinates_approximate");
     var localityInput = byId(prefix + "locality");

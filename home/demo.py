@@ -178,6 +178,21 @@ def _resolve_find_help(value):
     return resolved
 
 
+def _resolve_block(kind, value):
+    """Demo blocks name taxonomy terms and library materials by slug; a missing material drops its video."""
+    if kind == "find_help":
+        return kind, _resolve_find_help(value)
+    if kind == "library_video":
+        from django.apps import apps
+
+        try:
+            material = apps.get_model("materials", "MaterialPage").objects.live().filter(slug=value).first()
+        except LookupError:
+            return None
+        return ("video", material.video[0].value) if material is not None and len(material.video) else None
+    return kind, value
+
+
 def _guidance_pages(hub):
     """Create the missing demo pages, then link the new ones to their related pages."""
     from home.models import GuidancePage
@@ -189,7 +204,8 @@ def _guidance_pages(hub):
         if spec["slug"] in existing:
             continue
         name, role, date = spec["reviewer"]
-        body = [(kind, _resolve_find_help(value) if kind == "find_help" else value) for kind, value in spec["body"]]
+        body = [_resolve_block(kind, value) for kind, value in spec["body"]]
+        body = [block for block in body if block is not None]
         page = GuidancePage(
             title=spec["title"],
             slug=spec["slug"],
@@ -208,9 +224,29 @@ def _guidance_pages(hub):
         existing[page.slug] = page
         new.append((page, spec))
     for page, spec in new:
-        page.related = [("page", existing[slug]) for slug in spec["related"] if slug in existing]
+        related = [existing[slug] for slug in spec["related"] if slug in existing]
+        related += _library_materials_for(spec["topics"], exclude=related)
+        page.related = [("page", item) for item in related]
         page.save_revision().publish()
     return len(new)
+
+
+def _library_materials_for(topic_slugs, exclude, limit=1):
+    """A library material for parents on the page's topics, when the methods library is installed."""
+    from django.apps import apps
+
+    try:
+        material_model = apps.get_model("materials", "MaterialPage")
+    except LookupError:
+        return []
+    materials = (
+        material_model.objects.live()
+        .filter(for_parents=True, topics__slug__in=topic_slugs)
+        .exclude(pk__in=[page.pk for page in exclude])
+        .distinct()
+        .order_by("path")
+    )
+    return list(materials[:limit])
 
 
 def _card(heading, text, link_text, page=None, url=""):

@@ -285,6 +285,10 @@ class FindHelpBlock(blocks.StructBlock):
 
 
 class RelatedPageBlock(blocks.PageChooserBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("page_type", ["home.GuidancePage", "materials.MaterialPage"])
+        super().__init__(**kwargs)
+
     class Meta:
         icon = "doc-full"
         label = _("Related page")

@@ -46,5 +46,10 @@ def find_help(text, service=None, concern=None, age=None, heading="Где пол
     )
 
 
+def library_video(material_slug):
+    """The video of a library material, shown with its captions and transcript (home/demo.py resolves it)."""
+    return ("library_video", material_slug)
+
+
 def reviewer(name, role, year, month, day):
     return (name, role, datetime.date(year, month, day))

@@ -1,6 +1,6 @@
 """The family: rights, everyday activities, help at home, devices, parent clubs, a diagnosis, respite."""
 
-from home.demo_texts.blocks import find_help, h, important, p, questions, reviewer, steps, tip, ul
+from home.demo_texts.blocks import find_help, h, important, library_video, p, questions, reviewer, steps, tip, ul
 
 FAMILY_RIGHTS = {
     "slug": "family-rights",
@@ -87,6 +87,9 @@ ACTIVITIES_AT_HOME = {
             "Одевайтесь не спеша. Дайте малышу самому снять шапку или носок.",
             "Говорите, что вы делаете: «сначала ручку, потом другую».",
         ),
+        h("Посмотрите, как это выглядит"),
+        p("В коротком видео специалист показывает, как учить малыша в обычных делах."),
+        library_video("everyday-routines-lecture"),
         tip(
             "Выберите одно умение на неделю. Например, самому пить из чашки.",
             "Повторяйте его в разных делах. Так малыш учится быстрее.",

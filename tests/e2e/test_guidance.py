@@ -14,7 +14,9 @@ def _guidance_url(slug):
 
 
 def test_hub_and_guidance_pages_pass_axe(page, site_url):
-    for path in ("/parents/", "/parents/?topic=first-signs&age=1-2y", _guidance_url("what-is-early-care")):
+    paths = ["/parents/", "/parents/?topic=first-signs&age=1-2y", _guidance_url("what-is-early-care")]
+    paths.append(_guidance_url("activities-at-home"))  # with the library's captioned video
+    for path in paths:
         page.goto(site_url + path)
         assert axe_violations(page) == [], path
 

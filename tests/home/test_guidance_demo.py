@@ -72,6 +72,19 @@ def test_every_demo_guidance_page_renders_is_in_the_sitemap_and_translated(clien
     assert f'href="{GuidancePage.objects.get(slug="first-visit").url}"' in html
 
 
+def test_guidance_uses_the_library_video_and_links_library_materials(client, demo_site):
+    from materials.models.pages import MaterialPage
+
+    page = GuidancePage.objects.get(slug="activities-at-home")
+    video = [block.value for block in page.body if block.block_type == "video"]
+    assert len(video) == 1 and video[0]["captions"] and video[0]["transcript"]
+    html = client.get(page.url).content.decode()
+    assert "<video" in html and 'kind="captions"' in html
+    materials = [item for item in page.related_pages() if isinstance(item, MaterialPage)]
+    assert materials and materials[0].for_parents
+    assert f'href="{materials[0].url}"' in html
+
+
 def test_home_page_routes_the_audiences_and_privacy_page_exists(client, demo_site):
     html = client.get("/").content.decode()
     hub = GuidanceIndexPage.objects.get(slug="parents")

@@ -10,9 +10,13 @@ registry but not in the file are kept (an import never deletes).
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import published
 
 from portal.models import DevelopmentalConcern, Language
 from providers_map.hours import DAYS
@@ -221,14 +225,36 @@ class Writer:
         organisation.locations = locations
         if plan.existing is None or plan.services_changed:
             organisation.services = self.build_services(plan)
-        if plan.existing is None:
-            organisation.save()
-        revision = organisation.save_revision(user=self.user, clean=False, log_action=plan.existing is not None)
-        if plan.existing is None:
-            log(organisation, "wagtail.create", user=self.user, revision=revision, content_changed=True)
-        revision.publish(user=self.user, skip_permission_checks=True)
-        if plan.existing is None or plan.services_changed:
-            store_service_terms(organisation.pk, plan.rows[0].services)
+        with disable_reference_index_auto_update():
+            if plan.existing is None:
+                self.create(organisation, plan)
+            else:
+                revision = organisation.save_revision(user=self.user, clean=False, log_action=True)
+                revision.publish(user=self.user, skip_permission_checks=True)
+                if plan.services_changed:
+                    store_service_terms(organisation.pk, plan.rows[0].services)
+        ReferenceIndex.create_or_update_for_object(organisation)
+
+    def create(self, organisation, plan):
+        """Save a new entry as published with its first revision, the way Wagtail's create + publish
+        would (revision, "create" and "publish" history entries, the `published` signal), in one save."""
+        now = timezone.now()
+        organisation.live, organisation.has_unpublished_changes = True, False
+        organisation.first_published_at = organisation.last_published_at = now
+        organisation.save()
+        store_service_terms(organisation.pk, plan.rows[0].services)
+        revision = Revision.objects.create(
+            content_object=organisation,
+            base_content_type=organisation.get_base_content_type(),
+            user=self.user,
+            content=organisation.serializable_data(),
+            object_str=str(organisation),
+        )
+        Organisation.objects.filter(pk=organisation.pk).update(latest_revision=revision, live_revision=revision)
+        organisation.latest_revision = organisation.live_revision = revision
+        log(organisation, "wagtail.create", user=self.user, revision=revision, content_changed=True)
+        log(organisation, "wagtail.publish", user=self.user, revision=revision, content_changed=True)
+        published.send(sender=Organisation, instance=organisation, revision=revision)
 
 
 def store_service_terms(organisation_id, services):

@@ -9,10 +9,12 @@ import datetime as dt
 import importlib
 from decimal import Decimal
 
+from django.apps import apps
 from django.utils import timezone
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.demo_novosibirsk import ERROR_REPORTS, ORGANISATIONS
+from providers_map.editor.setup import set_up_registry_editing
 from providers_map.hours import parse_hours
 from providers_map.models import ErrorReport, Location, Organisation, Service
 
@@ -35,6 +37,7 @@ def demo_ogrn(n):
 
 
 def build(ctx):
+    set_up_registry_editing(apps.get_model)  # the workflow and operators' group, if a test flushed them
     region = Region.objects.get(code=REGION_CODE)
     today = timezone.localdate()
     created = 0

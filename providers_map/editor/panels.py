@@ -9,7 +9,9 @@ from .widgets import LocationPickerWidget
 
 LOCATION_PANELS = [
     FieldPanel("name"),
-    FieldRowPanel([FieldPanel("region"), FieldPanel("locality")]),
+    # Plain selects, not snippet choosers: operators have no rights on the taxonomy snippets, and a select
+    # works by keyboard and without a modal.
+    FieldRowPanel([FieldPanel("region", widget=forms.Select), FieldPanel("locality")]),
     FieldRowPanel([FieldPanel("address"), FieldPanel("postcode")]),
     MultiFieldPanel(
         [
@@ -25,7 +27,7 @@ LOCATION_PANELS = [
 ]
 
 SERVICE_PANELS = [
-    FieldPanel("service_type"),
+    FieldPanel("service_type", widget=forms.Select),
     FieldPanel("description"),
     FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
     FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),

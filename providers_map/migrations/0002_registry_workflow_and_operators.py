@@ -1,78 +1,15 @@
-"""Editorial set-up of the registry.
+"""Editorial set-up of the registry: moderation workflow for organisations, the registry operators' group.
 
-- Organisations go through Wagtail's default "Moderators approval" workflow (assigned to the content type).
-- Moderators may open, publish and lock organisations, so they can act on that workflow.
-- A "Операторы реестра" group may edit the registry and the error-report queue, and nothing else.
-
-Permissions for publish/lock are normally created by Wagtail after migrations; we create the ones we
-assign here (get_or_create), so the groups are complete right after `migrate`.
+The logic lives in providers_map.editor.setup (also run by the demo and by tests after a flush).
 """
 
 from django.db import migrations
 
-OPERATORS_GROUP = "Операторы реестра"
-MODERATORS_GROUP = "Moderators"
-WORKFLOW_NAME = "Moderators approval"
-
-ORGANISATION_ACTIONS = ("add", "change", "view", "publish", "lock", "unlock")
-ERROR_REPORT_ACTIONS = ("change", "view")
-MODERATOR_ORGANISATION_ACTIONS = ("change", "view", "publish", "lock", "unlock")
-
-
-def _permission(apps, model, action, verbose):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label="providers_map", model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=f"{action}_{model}",
-        defaults={"name": f"Can {action} {verbose}"},
-    )
-    return permission
-
-
-def _default_workflow(apps):
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if workflow is not None:
-        return workflow
-    # The database was set up without Wagtail's default workflow (or it was deleted): recreate it.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME, content_type=task_type, active=True)
-    task.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
-    workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
+from providers_map.editor.setup import OPERATORS_GROUP, set_up_registry_editing
 
 
 def set_up(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-
-    organisation_type, _ = ContentType.objects.get_or_create(app_label="providers_map", model="organisation")
-    WorkflowContentType.objects.update_or_create(
-        content_type=organisation_type, defaults={"workflow": _default_workflow(apps)}
-    )
-
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    operators, _ = Group.objects.get_or_create(name=OPERATORS_GROUP)
-    operators.permissions.set(
-        [access_admin]
-        + [_permission(apps, "organisation", a, "organisation") for a in ORGANISATION_ACTIONS]
-        + [_permission(apps, "errorreport", a, "error report") for a in ERROR_REPORT_ACTIONS]
-    )
-
-    moderators = Group.objects.filter(name=MODERATORS_GROUP).first()
-    if moderators is not None:
-        moderators.permissions.add(
-            *[_permission(apps, "organisation", a, "organisation") for a in MODERATOR_ORGANISATION_ACTIONS]
-        )
+    set_up_registry_editing(apps.get_model)
 
 
 def tear_down(apps, schema_editor):

@@ -72,7 +72,12 @@ def test_operator_can_open_the_registry(client, operator):
     response = client.get(reverse(LIST_URL))
     assert response.status_code == 200
     assert "Центр «Ладушки»" in listed_names(response)
-    assert client.get(reverse("wagtailsnippets_providers_map_organisation:add")).status_code == 200
+    add_form = client.get(reverse("wagtailsnippets_providers_map_organisation:add"))
+    assert add_form.status_code == 200
+    # Region and service are plain selects: operators have no rights on the taxonomy snippets' choosers.
+    html = add_form.content.decode()
+    assert '<select name="locations-__prefix__-region"' in html or '<select name="locations-0-region"' in html
+    assert "Новосибирская область</option>" in html
     assert client.get(reverse(REPORTS_URL)).status_code == 200
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
@@ -303,3 +308,24 @@ def test_dashboard_panel_hidden_from_users_without_registry_rights(client):
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
     assert "providers-registry" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_registry_set_up_is_repeatable_and_restores_what_a_flush_removed():
+    from django.apps import apps
+
+    from wagtail.models import Workflow, WorkflowContentType
+
+    from providers_map.editor.setup import set_up_registry_editing
+
+    group = Group.objects.get(name="Операторы реестра")
+    before = set(group.permissions.values_list("codename", flat=True))
+    set_up_registry_editing(apps.get_model)
+    assert set(group.permissions.values_list("codename", flat=True)) == before
+    assert WorkflowContentType.objects.filter(content_type__model="organisation").count() == 1
+
+    group.delete()
+    WorkflowContentType.objects.all().delete()
+    Workflow.objects.all().delete()
+    set_up_registry_editing(apps.get_model)
+    assert set(Group.objects.get(name="Операторы реестра").permissions.values_list("codename", flat=True)) == before
+    assert Organisation.get_default_workflow().name == "Moderators approval"

@@ -42,6 +42,7 @@
       return isNaN(lat) || isNaN(lon) ? null : [lat, lon];
     }
 
+    // `zoom` recentres the map (for points typed or picked from the gazetteer); clicks and drags keep the view.
     function showPoint(point, zoom) {
       if (!map || !point) return;
       if (!marker) {
@@ -53,15 +54,15 @@
       } else {
         marker.setLatLng(point);
       }
-      map.setView(point, zoom || Math.max(map.getZoom(), 12));
+      if (zoom) map.setView(point, zoom);
     }
 
-    function setPoint(lat, lon, source, approximate) {
+    function setPoint(lat, lon, source, approximate, zoom) {
       setValue(latInput, round6(lat));
       setValue(lonInput, round6(lon));
       if (sourceInput) setValue(sourceInput, source);
       if (approxInput) approxInput.checked = approximate;
-      showPoint([lat, lon]);
+      showPoint([lat, lon], zoom);
     }
 
     function createMap() {
@@ -96,7 +97,7 @@
       var point = currentPoint();
       if (!point) return;
       if (sourceInput) sourceInput.value = "editor";
-      showPoint(point);
+      showPoint(point, Math.max(map ? map.getZoom() : 12, 12));
     }
     latInput.addEventListener("input", onTypedCoordinates);
     if (lonInput) lonInput.addEventListener("input", onTypedCoordinates);
@@ -119,7 +120,7 @@
           result.name + (result.region ? " (" + result.region + ")" : "") + ": " + result.lat + ", " + result.lon;
         button.setAttribute("aria-label", container.dataset.textUse + ": " + button.textContent);
         button.addEventListener("click", function () {
-          setPoint(result.lat, result.lon, "gazetteer", true);
+          setPoint(result.lat, result.lon, "gazetteer", true, 12);
           suggestions.hidden = true;
         });
         item.appendChild(button);

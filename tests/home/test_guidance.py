@@ -268,3 +268,20 @@ def test_new_guidance_page_form_opens_in_the_editor(admin_client):
     url = reverse("wagtailadmin_pages:add", args=["home", "guidancepage", hub.pk])
     html = admin_client.get(url).content.decode()
     assert "Коротко" in html and "Текста для проверки пока нет" in html
+
+
+def test_editors_can_preview_a_new_guidance_page(admin_client):
+    hub = make_hub()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["home", "guidancepage", hub.pk])
+    data = _edit_form(GuidancePage(title="Новая страница", slug="new-page"))
+    assert admin_client.post(url, data).json()["is_valid"]
+    html = admin_client.get(url).content.decode()
+    assert "Новая страница" in html and "Коротко" in html and "Мама читает книгу." in html
+
+
+def test_editors_can_preview_changes_of_a_published_page(admin_client):
+    page = make_guidance(make_hub(), "Опубликованная", slug="published")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert admin_client.post(url, _edit_form(page)).json()["is_valid"]
+    html = admin_client.get(url).content.decode()
+    assert "Мама читает книгу." in html and 'name="helpful"' in html

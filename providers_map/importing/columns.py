@@ -38,14 +38,14 @@ COLUMNS = (
     Column(
         "short_name", "Краткое наименование", ORGANISATION, False, _("The name families know."), "Центр ранней помощи"
     ),
-    Column("inn", "ИНН", ORGANISATION, False, _("10 or 12 digits; the INN or the OGRN is required."), "5406123451"),
+    Column("inn", "ИНН", ORGANISATION, False, _("10 or 12 digits; the INN or the OGRN is required."), "5406123450"),
     Column(
         "ogrn",
         "ОГРН",
         ORGANISATION,
         False,
         _("13 or 15 digits; a repeated import finds the organisation by it (by the INN when there is no OGRN)."),
-        "1025400000008",
+        "1025400000009",
     ),
     Column(
         "ownership", "Форма собственности", ORGANISATION, True, _("One of the values listed below."), "государственная"
@@ -120,7 +120,7 @@ COLUMNS = (
         SERVICES,
         False,
         _("Early-care services by name or code, separated by “;”."),
-        "определение нуждаемости; консультирование семьи",
+        "determining-need; Консультирование семьи",
     ),
     Column(
         "age_min_months",

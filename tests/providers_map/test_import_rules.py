@@ -226,3 +226,21 @@ def test_encoding_and_delimiter_detection():
 def test_coordinates_are_rounded_to_six_places(vocabulary):
     clean, _ = clean_row(2, cells(latitude="55.03020444", longitude="82.9204"), vocabulary)
     assert clean.location["latitude"] == Decimal("55.030204")
+
+
+def test_the_template_examples_are_a_valid_row(vocabulary):
+    from providers_map.importing.columns import COLUMNS
+
+    example = {column.key: column.example for column in COLUMNS}
+    clean, problems = clean_row(2, example, vocabulary)
+    assert problems == [], [(p.column, p.reason) for p in problems]
+
+
+def test_the_format_document_lists_every_column():
+    from pathlib import Path
+
+    from providers_map.importing.columns import COLUMNS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "import-format.md").read_text(encoding="utf-8")
+    missing = [column.header for column in COLUMNS if f"| {column.header} |" not in text]
+    assert missing == []

@@ -26,7 +26,8 @@ COLLECTION_NAME = "Библиотека для специалистов"
 def _collection():
     from wagtail.models import Collection
 
-    root = Collection.get_first_root_node()
+    # a test that flushes the database also removes the root collection the migrations created
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
     return existing or root.add_child(name=COLLECTION_NAME)
 

@@ -1,4 +1,4 @@
-"""Demo registry: Novosibirsk region providers (see demo_novosibirsk), plus synthetic ones on request.
+"""Demo registry: Novosibirsk region providers (demo_novosibirsk*), plus synthetic ones on request.
 
 Idempotent: an organisation whose import key is already in the database is left as it is, so running
 `load_demo` twice changes nothing. Deterministic: identifiers derive from the entry number, dates from
@@ -13,12 +13,14 @@ from django.apps import apps
 from django.utils import timezone
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
-from providers_map.demo_novosibirsk import ERROR_REPORTS, ORGANISATIONS
+from providers_map.demo_novosibirsk import ERROR_REPORTS, STATE_AND_NONPROFIT
+from providers_map.demo_novosibirsk_municipal import MUNICIPAL
 from providers_map.editor.setup import set_up_registry_editing
 from providers_map.hours import parse_hours
 from providers_map.models import ErrorReport, Location, Organisation, Service
 
 ORDER = 30
+ORGANISATIONS = sorted(STATE_AND_NONPROFIT + MUNICIPAL, key=lambda spec: spec["n"])
 REGION_CODE = "54"
 DATA_SOURCE = "демонстрационные данные"
 INN_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)

@@ -1,4 +1,4 @@
-"""`manage.py export_providers --format csv|xlsx|geojson|hsds [--output PATH] [--template]`.
+"""`manage.py export_providers --format csv|xlsx|geojson [--output PATH] [--template]`.
 
 Exports the published registry (CSV/XLSX in the import layout, GeoJSON); `--template` writes the empty
 import template instead. Without --output the data go to standard output.
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from providers_map import exporting
 
-FORMATS = ("csv", "xlsx", "geojson", "hsds")
+FORMATS = ("csv", "xlsx", "geojson")  # HSDS 3.0 JSON comes with the HSDS API issue
 
 
 class Command(BaseCommand):
@@ -31,12 +31,8 @@ class Command(BaseCommand):
             data = exporting.export_csv()
         elif format == "xlsx":
             data = exporting.export_xlsx()
-        elif format == "geojson":
-            data = exporting.export_geojson()
         else:
-            from providers_map.exporting.hsds import export_hsds
-
-            data = export_hsds()
+            data = exporting.export_geojson()
         if output:
             Path(output).write_bytes(data)
             self.stderr.write(f"{len(data)} bytes -> {output}")

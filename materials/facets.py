@@ -301,6 +301,8 @@ def browse(index_page, request):
     q = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     terms = query_terms(q)
     sort = request.GET.get("sort") or ("relevance" if terms else "newest")
+    if sort not in SORTS:
+        ignored.append((_("Sort"), sort[:40]))
     if sort not in SORTS or (sort == "relevance" and not terms):
         sort = "newest"
 

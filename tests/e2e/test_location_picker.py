@@ -74,3 +74,12 @@ def test_a_location_added_in_the_editor_gets_its_own_picker(page, editor):
     page.get_by_role("button", name="Добавить адрес").click()
     page.wait_for_selector("#id_locations-1-longitude")
     assert page.locator("[data-location-picker][data-ready]").count() == 2
+
+
+def test_editor_with_the_picker_passes_axe(page, editor):
+    from tests.e2e.conftest import axe_violations
+
+    page.locator(".location-picker__map").first.scroll_into_view_if_needed()
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-marker-icon").first.get_attribute("alt") == "Место на карте"
+    assert axe_violations(page) == []

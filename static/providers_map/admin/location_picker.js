@@ -46,7 +46,7 @@
     function showPoint(point, zoom) {
       if (!map || !point) return;
       if (!marker) {
-        marker = L.marker(point, { draggable: true, keyboard: true }).addTo(map);
+        marker = L.marker(point, { draggable: true, keyboard: true, alt: container.dataset.textMarker }).addTo(map);
         marker.on("dragend", function () {
           var p = marker.getLatLng();
           setPoint(p.lat, p.lng, "editor", false);

@@ -1,8 +1,9 @@
 """A minimal text PDF writer for demo documents (no dependencies).
 
-Russian text needs an embedded font: we embed a TrueType font found on the machine (DejaVu, Liberation,
-FreeSans or Noto) as a CID font with a ToUnicode map, so the text is real, selectable and readable by
-screen readers. Without any such font the text is transliterated and set in the built-in Helvetica.
+Russian text needs an embedded font: we embed a subset (only the glyphs used) of a TrueType font found on
+the machine (DejaVu, Liberation, FreeSans or Noto) as a CID font with a ToUnicode map, so the text is real,
+selectable and readable by screen readers. Without any such font the text is transliterated and set in the
+built-in Helvetica.
 """
 
 import struct
@@ -95,6 +96,44 @@ class TrueTypeFont:
                     mapping[code] = glyph
         return mapping
 
+    def subset(self, glyphs):
+        """A smaller font file with only these glyphs' outlines (ids unchanged, so CIDToGIDMap stays Identity)."""
+        head = bytearray(self._table("head"))
+        long_loca = struct.unpack(">h", head[50:52])[0] == 1
+        num_glyphs = struct.unpack(">H", self._table("maxp")[4:6])[0]
+        loca = self._table("loca")
+        if long_loca:
+            offsets = struct.unpack(f">{num_glyphs + 1}I", loca[: 4 * (num_glyphs + 1)])
+        else:
+            offsets = [2 * o for o in struct.unpack(f">{num_glyphs + 1}H", loca[: 2 * (num_glyphs + 1)])]
+        glyf = self._table("glyf")
+
+        keep, pending = set(), {0, *glyphs}
+        while pending:  # composite glyphs pull in their components
+            glyph = pending.pop()
+            if glyph in keep or glyph >= num_glyphs:
+                continue
+            keep.add(glyph)
+            data = glyf[offsets[glyph] : offsets[glyph + 1]]
+            if len(data) >= 10 and struct.unpack(">h", data[:2])[0] < 0:
+                pending.update(_components(data))
+
+        new_glyf, new_loca = bytearray(), []
+        for glyph in range(num_glyphs):
+            new_loca.append(len(new_glyf))
+            if glyph in keep:
+                new_glyf += glyf[offsets[glyph] : offsets[glyph + 1]]
+                new_glyf += b"\0" * (-len(new_glyf) % 4)
+        new_loca.append(len(new_glyf))
+        head[50:52] = struct.pack(">h", 1)
+        head[8:12] = b"\0\0\0\0"
+        tables = {tag: self._table(tag) for tag in ("hhea", "maxp", "hmtx", "cvt ", "fpgm", "prep", "OS/2")
+                  if tag in self.tables}  # fmt: skip
+        tables.update(
+            {"head": bytes(head), "glyf": bytes(new_glyf), "loca": struct.pack(f">{len(new_loca)}I", *new_loca)}
+        )
+        return _sfnt(tables)
+
     def glyph(self, char):
         return self.cmap.get(ord(char), self.cmap.get(ord("?"), 0))
 
@@ -103,14 +142,43 @@ class TrueTypeFont:
         return advance * 1000 // self.units_per_em
 
 
+def _components(data):
+    components, position = [], 10
+    while True:
+        flags, glyph = struct.unpack(">HH", data[position : position + 4])
+        components.append(glyph)
+        position += 4 + (4 if flags & 0x0001 else 2)
+        position += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0
+        if not flags & 0x0020:
+            return components
+
+
+def _checksum(data):
+    data += b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(data) // 4}I", data)) & 0xFFFFFFFF
+
+
+def _sfnt(tables):
+    tags = sorted(tables)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
+    offset = 12 + 16 * count
+    records, body = bytearray(), bytearray()
+    for tag in tags:
+        data = tables[tag]
+        records += struct.pack(">4sIII", tag.encode("latin-1"), _checksum(data), offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    font = bytearray(header + records + body)
+    head_at = 12 + 16 * tags.index("head")
+    head_offset = struct.unpack(">I", font[head_at + 8 : head_at + 12])[0]
+    font[head_offset + 8 : head_offset + 12] = struct.pack(">I", (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
+
+
 @lru_cache(maxsize=4)
 def _load_font(path):
     return TrueTypeFont(path)
-
-
-@lru_cache(maxsize=4)
-def _compressed(data):
-    return zlib.compress(data, 9)
 
 
 def _wrap(text, measure, width):
@@ -178,9 +246,10 @@ def _assemble(title, pages, font, used):
     if font is None:
         font_id = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     else:
-        font_file = _compressed(font.data)
+        subset = font.subset(used)
+        font_file = zlib.compress(subset, 9)
         file_id = add(
-            b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(font_file), len(font.data))
+            b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(font_file), len(subset))
             + font_file
             + b"\nendstream"
         )

@@ -39,6 +39,7 @@ def test_pdf_with_embedded_font_has_real_russian_text():
     _check_pdf(data)
     assert b"/Type0" in data and b"/ToUnicode" in data and b"/Lang (ru-RU)" in data
     assert data.count(b"/Type /Page ") == 1
+    assert len(data) < 60_000  # only the glyphs used are embedded
     # the ToUnicode map lets readers extract "Р" (U+0420)
     assert b"<0420>" in data
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from materials import demo_office, demo_pdf
-from materials.demo_content import MATERIALS, XLSX_ROWS
+from materials.demo_data import MATERIALS, XLSX_ROWS
 from materials.demo_videos import VIDEOS, duration, transcript_text, vtt_text
 from materials.transcripts import refresh_cues
 

@@ -1,6 +1,6 @@
 import pytest
 
-from materials.demo_content import MATERIALS
+from materials.demo_data import MATERIALS
 from materials.models import AUDIENCES, EvidenceStatus, MaterialPage, MaterialType
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ import json
 import re
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -234,6 +235,7 @@ def test_privacy_policy_link_appears_when_the_page_exists(client, organisation):
 
     from home.models import StandardPage
 
+    cache.clear()  # Wagtail caches site root paths; earlier tests may have left another site's there
     page = html(client.get(organisation.get_absolute_url()))
     assert "Как мы обращаемся с персональными данными" not in page
     parent = Page.objects.get(depth=2)

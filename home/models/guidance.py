@@ -168,8 +168,10 @@ class GuidancePage(RoutablePageMixin, Page):
         return bool(self.reviewed_by_name)
 
     def related_pages(self):
-        pages = [child.value for child in self.related if child.value is not None]
-        return [page.specific for page in pages if page.live]
+        """Live, public related pages in the editor's order, in one query (title and URL are all we show)."""
+        ids = [item["value"] for item in self.related.raw_data if item.get("value")]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
+        return [pages[pk] for pk in ids if pk in pages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -285,3 +285,29 @@ def test_editors_can_preview_changes_of_a_published_page(admin_client):
     assert admin_client.post(url, _edit_form(page)).json()["is_valid"]
     html = admin_client.get(url).content.decode()
     assert "Мама читает книгу." in html and 'name="helpful"' in html
+
+
+def test_guidance_page_queries_do_not_grow_with_blocks_and_related_pages(
+    client, hub_with_pages, django_assert_max_num_queries
+):
+    hub, pages = hub_with_pages
+    find_help = (
+        "find_help",
+        {
+            "heading": "Где получить помощь",
+            "text": "",
+            "service": ServiceType.objects.get(slug="iprp"),
+            "concern": DevelopmentalConcern.objects.get(slug="speech"),
+            "age_group": AgeGroup.objects.get(slug="1-2y"),
+            "link_text": "Найти",
+        },
+    )
+    related = [("page", item) for item in pages.values()]
+    small = make_guidance(hub, "Мало блоков", slug="few", body=[find_help], related=related[:1])
+    large = make_guidance(hub, "Много блоков", slug="many", body=[find_help] * 4, related=related)
+    client.get(small.url)
+    with django_assert_max_num_queries(20) as baseline:
+        client.get(small.url)
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        response = client.get(large.url)
+    assert response.content.decode().count("service=iprp&amp;concern=speech&amp;age=12") == 4

@@ -80,7 +80,7 @@ def test_guidance_uses_the_library_video_and_links_library_materials(client, dem
     assert len(video) == 1 and video[0]["captions"] and video[0]["transcript"]
     html = client.get(page.url).content.decode()
     assert "<video" in html and 'kind="captions"' in html
-    materials = [item for item in page.related_pages() if isinstance(item, MaterialPage)]
+    materials = [item.specific for item in page.related_pages() if isinstance(item.specific, MaterialPage)]
     assert materials and materials[0].for_parents
     assert f'href="{materials[0].url}"' in html
 

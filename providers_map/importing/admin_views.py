@@ -4,13 +4,16 @@ The uploaded file waits between the two steps in a private temporary folder unde
 the user's session (never in the database); it is deleted after the import or after a day.
 """
 
+import logging
 import secrets
 import tempfile
 import time
 from pathlib import Path
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,6 +26,7 @@ from .columns import COLUMNS
 from .pipeline import run_import
 from .problems import report_csv
 
+logger = logging.getLogger(__name__)
 SESSION_KEY = "provider_import"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 KEEP_SECONDS = 24 * 3600
@@ -122,7 +126,13 @@ def import_apply(request, token):
     path, name = _stored(request, token)
     if path is None:
         return render(request, "providers_map/admin/import_expired.html", status=404)
-    result = run_import(path.read_bytes(), name, dry_run=False, user=request.user)
+    try:
+        result = run_import(path.read_bytes(), name, dry_run=False, user=request.user)
+    except DatabaseError:
+        # The transaction was rolled back: nothing changed. Keep the file so the operator can retry.
+        logger.exception("Registry import of %s failed", name)
+        messages.error(request, _("The import failed because of a database error; nothing was changed. Try again."))
+        return redirect("providers_import:preview", token=token)
     path.unlink(missing_ok=True)
     request.session.pop(SESSION_KEY, None)
     report_path = upload_dir() / f"{token}.report.csv"

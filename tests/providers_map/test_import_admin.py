@@ -94,3 +94,27 @@ def test_users_without_registry_rights_cannot_import(client, django_user_model):
     client.force_login(user)
     assert client.get("/admin/providers-import/").status_code in (302, 403)
     assert "/admin/providers-import/" not in client.get("/admin/").content.decode()
+
+
+def test_database_failure_during_apply_changes_nothing_and_keeps_the_file(client, operator, monkeypatch):
+    from django.db import OperationalError
+
+    from providers_map.importing import upsert
+
+    preview_url = upload(client, CP1251)["Location"]
+    original = upsert.Writer.write
+    calls = []
+
+    def failing_write(self, plan):
+        calls.append(plan.key)
+        if len(calls) == 2:
+            raise OperationalError("connection lost")
+        return original(self, plan)
+
+    monkeypatch.setattr(upsert.Writer, "write", failing_write)
+    response = client.post(preview_url + "apply/", follow=True)
+    assert "ничего не изменено" in response.content.decode()
+    assert Organisation.objects.count() == 0
+    monkeypatch.setattr(upsert.Writer, "write", original)
+    client.post(preview_url + "apply/")
+    assert Organisation.objects.count() == 3

@@ -74,7 +74,8 @@ def video_bytes(video):
         text = video["title"].replace("\\", "").replace(":", "\\:").replace("'", "’")
         filters = [
             "-vf",
-            f"drawtext=fontfile={font}:text='{text}':fontcolor=white:fontsize=22:x=(w-text_w)/2:y=(h-text_h)/2",
+            f"drawtext=fontfile={font}:text='{text}':fontcolor=white:fontsize={min(24, 700 // len(text))}:"
+            "x=(w-text_w)/2:y=(h-text_h)/2",
         ]
     if video["format"] == "webm":
         codec = ["-c:v", "libvpx", "-deadline", "good", "-cpu-used", "5", "-b:v", "80k", "-threads", "1"]

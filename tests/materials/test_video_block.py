@@ -115,3 +115,12 @@ def test_video_range_requests_are_answered_for_seeking(client):
     assert response["Content-Range"] == "bytes 2-5/10"
     assert response["Content-Type"] == "video/webm"
     assert client.get(document.url, HTTP_RANGE="bytes=20-").status_code == 416
+
+
+def test_embedded_video_shows_a_titled_iframe_and_plain_timestamps():
+    value = clean(video_file=None, embed_url="https://rutube.ru/play/embed/abc")
+    html = render_to_string("blocks/video_block.html", {"value": value, "self": value})
+    assert '<iframe src="https://rutube.ru/play/embed/abc" title="Лекция о ранней помощи"' in html
+    assert "<video" not in html
+    assert 'href="#t=' not in html  # an external player cannot be driven from the page
+    assert '<span class="video-transcript__time">00:01</span>' in html

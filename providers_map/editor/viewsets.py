@@ -35,6 +35,10 @@ class OrganisationIndexView(IndexView):
     # Wagtail's "Add %(model_name)s" puts the noun in the nominative case in Russian.
     add_item_label = _("Add an organisation")
 
+    def search_queryset(self, queryset):
+        # Searching by locality joins locations: an entry with two branches in one city must be listed once.
+        return super().search_queryset(queryset).distinct()
+
     @cached_property
     def columns(self):
         columns = super().columns

@@ -149,6 +149,14 @@ def test_listing_filters(admin_client, registry, query, expected):
     assert listed_names(response) == expected
 
 
+def test_listing_search_by_locality_lists_each_entry_once(admin_client, registry):
+    LocationFactory(organisation=registry["ngo"], locality="Новокузнецк")
+    LocationFactory(organisation=registry["ngo"], locality="Новокузнецк")
+    response = admin_client.get(reverse(LIST_URL), {"q": "Новокузнецк"})
+    assert listed_names(response) == {"Фонд «Дети»"}
+    assert response.content.decode().count(">Фонд «Дети»<") == 1
+
+
 def test_listing_search_by_inn(admin_client, registry):
     response = admin_client.get(reverse(LIST_URL), {"q": registry["ngo"].inn})
     assert listed_names(response) == {"Фонд «Дети»"}

@@ -225,17 +225,30 @@ def query_terms(q):
     return [stem(word) for word in re.findall(r"\w+", q.lower().replace("ё", "е")) if len(word) > 1][:8]
 
 
+def _variants(term):
+    # SQLite (the embedded `make run` database) folds case for ASCII only; a capitalised variant covers
+    # words at the start of a title. PostgreSQL's icontains folds Cyrillic itself.
+    return {term, term.capitalize()}
+
+
+def _contains(field, term):
+    query = Q()
+    for variant in _variants(term):
+        query |= Q(**{f"{field}__icontains": variant})
+    return query
+
+
 def text_filter(terms):
     from materials.models import TranscriptCue
 
     query = Q()
     for term in terms:
-        in_transcript = TranscriptCue.objects.filter(text__icontains=term).values("page_id")
+        in_transcript = TranscriptCue.objects.filter(_contains("text", term)).values("page_id")
         query &= (
-            Q(title__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(authors__icontains=term)
-            | Q(organisation__icontains=term)
+            _contains("title", term)
+            | _contains("summary", term)
+            | _contains("authors", term)
+            | _contains("organisation", term)
             | Q(pk__in=in_transcript)
         )
     return query
@@ -244,10 +257,10 @@ def text_filter(terms):
 def relevance(terms):
     score = Value(0)
     for term in terms:
-        score = score + Case(When(title__icontains=term, then=Value(3)), default=Value(0), output_field=IntegerField())
-        score = score + Case(
-            When(summary__icontains=term, then=Value(2)), default=Value(0), output_field=IntegerField()
-        )
+        for field_name, weight in (("title", 3), ("summary", 2)):
+            score = score + Case(
+                When(_contains(field_name, term), then=Value(weight)), default=Value(0), output_field=IntegerField()
+            )
     return score
 
 

@@ -1,7 +1,6 @@
 """What a material page shows besides its fields: downloads, citation, related materials, JSON-LD."""
 
 from django.db.models import Count
-from django.utils.translation import gettext
 
 from materials import files
 from materials.models import AUDIENCES, MaterialPage
@@ -93,7 +92,9 @@ def json_ld(page, request, url, items):
             if getattr(page, field)
         ],
         "about": [topic.name for topic in page.topics.all()],
-        "educationalLevel": [age.name for age in page.age_groups.all()],
+        "keywords": ", ".join(
+            [age.name for age in page.age_groups.all()] + [concern.name for concern in page.concerns.all()]
+        ),
         "creativeWorkStatus": page.get_evidence_status_display(),
     }
     if authors:
@@ -133,5 +134,4 @@ def material_context(page, request):
         "json_ld": json_ld(page, request, url, items),
         "audience_labels": [str(label) for label in page.audiences],
         "library_index": page.get_parent(),
-        "citation_label": gettext("How to cite"),
     }

@@ -18,7 +18,7 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
-@register.simple_tag(takes_context=True)
-def library_url(context, view, **changes):
+@register.simple_tag
+def library_url(view, **changes):
     """The library's current URL state with some parameters changed, e.g. {% library_url library page=2 %}."""
     return view.url(**changes)

@@ -111,6 +111,12 @@ class GuidancePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("For example “psychologist of an early-care service”."),
     )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time, minutes"),
+        default=1,
+        editable=False,
+        help_text=_("Calculated from the text when the page is saved."),
+    )
     reviewed_at = models.DateField(
         _("review date"), null=True, blank=True, help_text=_("When the specialist checked the page.")
     )
@@ -154,9 +160,10 @@ class GuidancePage(RoutablePageMixin, Page):
     def readability(self):
         return analyse(self.readable_chunks())
 
-    @cached_property
-    def reading_minutes(self):
-        return self.readability().reading_minutes
+    def save(self, *args, **kwargs):
+        # stored so that the hub lists reading times without loading every page's blocks
+        self.reading_minutes = self.readability().reading_minutes
+        return super().save(*args, **kwargs)
 
     @cached_property
     def main_topic(self):

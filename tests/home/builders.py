@@ -23,6 +23,20 @@ def paragraph(html):
     return ("paragraph", RichText(html))
 
 
+def default_body():
+    from portal.models import ServiceType
+
+    find_help = {
+        "heading": "Где получить помощь",
+        "text": "Найдите службу рядом.",
+        "service": ServiceType.objects.get(slug="iprp"),
+        "concern": None,
+        "age_group": None,
+        "link_text": "Найти",
+    }
+    return [paragraph("<p>Мы поможем малышу. Это бесплатно.</p>"), ("find_help", find_help)]
+
+
 def make_guidance(hub, title="Что такое ранняя помощь", slug=None, points=("Помощь бесплатная.",), body=None, **fields):
     topics = fields.pop("topics", [])
     age_groups = fields.pop("age_groups", [])
@@ -31,7 +45,7 @@ def make_guidance(hub, title="Что такое ранняя помощь", slug
         title=title,
         slug=slug or f"g-{GuidancePage.objects.count() + 1}",
         summary=[("point", point) for point in points],
-        body=body if body is not None else [paragraph("<p>Мы поможем малышу. Это бесплатно.</p>")],
+        body=body if body is not None else default_body(),
         **fields,
     )
     hub.add_child(instance=page)

@@ -264,6 +264,21 @@ def relevance(terms):
     return score
 
 
+def attach_transcript_hits(materials, terms):
+    """Give each listed material whose video says the words its first matching cue (one query per page)."""
+    from materials.models import TranscriptCue
+
+    materials = list(materials)
+    query = Q()
+    for term in terms:
+        query &= _contains("text", term)
+    hits = {}
+    for cue in TranscriptCue.objects.filter(query, page_id__in=[m.pk for m in materials]).order_by("page", "position"):
+        hits.setdefault(cue.page_id, cue)
+    for material in materials:
+        material.transcript_hit = hits.get(material.pk)
+
+
 @dataclass
 class LibraryView:
     page_obj: object
@@ -360,6 +375,8 @@ def browse(index_page, request):
 
     paginator = Paginator(results, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    if terms:
+        attach_transcript_hits(page_obj.object_list, terms)
 
     view = LibraryView(
         page_obj=page_obj,

@@ -106,7 +106,10 @@ def test_text_query_ranks_title_matches_first_and_searches_transcripts(client, l
     assert titles(response) == ["Программа развития речи", "Статья об аутизме"]
     assert response.context["library"].sort == "relevance"
     TranscriptCue.objects.create(page=pages["C"], position=0, start=5, end=9, text="Ползание и первые шаги")
-    assert titles(get(client, index, "?q=ползание")) == ["Движение каждый день"]
+    response = get(client, index, "?q=ползание")
+    assert titles(response) == ["Движение каждый день"]
+    html = response.content.decode()
+    assert f'<a href="{pages["C"].url}#t=00:05"><span class="visually-hidden">Смотреть с </span>00:05</a>' in html
 
 
 @pytest.mark.parametrize("sort, expected", [

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 
+from .forms import OrganisationAdminForm
 from .widgets import LocationPickerWidget
 
 LOCATION_PANELS = [
@@ -75,7 +76,8 @@ def organisation_edit_handler():
                 [FieldPanel("verified_at"), FieldPanel("data_source")],
                 heading=_("Verification"),
             ),
-        ]
+        ],
+        base_form_class=OrganisationAdminForm,
     )
 
 

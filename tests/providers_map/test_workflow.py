@@ -122,3 +122,35 @@ def test_locking_blocks_other_editors(client, operator):
     client.post(reverse(EDIT_URL, args=[org.pk]), data)
     org.refresh_from_db()
     assert org.latest_revision is None or org.latest_revision.as_object().name != "Попытка правки"
+
+
+def test_typed_coordinates_replace_an_import_provenance(client, operator):
+    org = OrganisationFactory()
+    location = LocationFactory(organisation=org, coordinates_source="import", coordinates_approximate=True)
+    client.force_login(operator)
+    data = organisation_post(inn=org.inn, slug=org.slug)
+    data.update(
+        {
+            "locations-INITIAL_FORMS": "1",
+            "locations-0-id": str(location.pk),
+            "locations-0-latitude": "54.760000",
+            "locations-0-longitude": "83.100000",
+            "locations-0-coordinates_source": "import",
+            "locations-0-coordinates_approximate": "on",
+        }
+    )
+    assert client.post(reverse(EDIT_URL, args=[org.pk]), data).status_code == 302
+    draft = Organisation.objects.get(pk=org.pk).latest_revision.as_object()
+    moved = draft.locations.all()[0]
+    assert moved.coordinates_source == "editor" and moved.coordinates_approximate is False
+    assert str(moved.latitude) == "54.760000"
+
+
+def test_gazetteer_provenance_set_by_the_map_script_is_kept(client, operator):
+    client.force_login(operator)
+    data = organisation_post(
+        **{"locations-0-coordinates_source": "gazetteer", "locations-0-coordinates_approximate": "on"}
+    )
+    assert client.post(reverse(ADD_URL), data).status_code == 302
+    location = Organisation.objects.get(inn="5406011186").locations.get()
+    assert location.coordinates_source == "gazetteer" and location.coordinates_approximate is True

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
 
 from materials import media, vtt
@@ -59,9 +60,9 @@ def video_values(page):
         elif isinstance(value, StructValue):
             for child in value.values():
                 walk(child, block_id)
-        elif isinstance(value, (list, tuple)) or type(value).__name__ == "ListValue":
-            for child in value:
-                walk(getattr(child, "value", child), getattr(child, "id", None) or block_id)
+        elif isinstance(value, ListValue):
+            for child in value.bound_blocks:
+                walk(child.value, child.id or block_id)
 
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):

@@ -115,3 +115,12 @@ def test_material_page_query_count_is_bounded(client, material, django_assert_ma
     client.get(material.url)
     with django_assert_max_num_queries(25):
         assert client.get(material.url).status_code == 200
+
+
+def test_cues_cover_every_video_on_the_page_with_its_block_id(material):
+    material.body = video_stream(title="Второе видео")
+    material.save_revision().publish()
+    cues = cues_for(material)
+    assert [c.video_title for c in cues] == ["Лекция об оценке"] * 2 + ["Второе видео"] * 2
+    assert len({c.block_id for c in cues}) == 2
+    assert stored_cues(material).count() == 4

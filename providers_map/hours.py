@@ -130,32 +130,78 @@ def _parse_intervals(spec, original):
     return intervals
 
 
+_GROUP = re.compile(r"^(.*?[^\W\d_]\.?)\s*(:\s*)?(\d.*|выходн\w*|закрыто|не работает|круглосуточно)$")
+_TIMES_FIRST = re.compile(r"^(\d|выходн|закрыто|не работает|круглосуточно)")
+_BREAK = re.compile(r"^(перерыв|обед)\w*\s*:?\s*(.+)$")
+
+
+def _normalise_text(part):
+    """Lower-case, ё→е, "с 9:00 до 18:00" → "9:00-18:00", a break after the hours → its own chunk."""
+    low = part.lower().replace("ё", "е")
+    low = re.sub(r"(?<![^\W\d_])с\s+(?=\d)", "", low)
+    low = re.sub(r"\s+(?=(перерыв|обед))", ", ", low)  # "9:00-18:00 обед 13:00-14:00": the break is a chunk
+    return re.sub(r"\s+до\s+(?=\d)", "-", low)
+
+
+def _split_groups(part):
+    """Split one ";"-separated part into groups {days, times, breaks}; commas may separate groups too."""
+    groups, pending_days, current = [], [], None
+    for chunk in (c.strip() for c in _normalise_text(part).split(",")):
+        if not chunk:
+            continue
+        if brk := _BREAK.match(chunk):
+            if current is None:
+                raise ValueError(f"В «{part}» перерыв указан раньше часов работы.")
+            current["breaks"].append(brk[2])
+        elif _TIMES_FIRST.match(chunk):
+            if current is None or pending_days:
+                raise ValueError(f"Не удалось разобрать «{part}». Пример: Пн-Пт 09:00-18:00; Сб 10:00-14:00.")
+            current["times"].append(chunk)
+        elif match := _GROUP.match(chunk):
+            current = {"days": ", ".join([*pending_days, match[1]]), "times": [match[3]], "breaks": []}
+            groups.append(current)
+            pending_days = []
+        else:
+            pending_days.append(chunk)  # days only ("Пн, Ср 9:00-18:00"): their hours follow
+    if pending_days:
+        raise ValueError(f"Не удалось разобрать «{part}»: для дней не указано время. Пример: Пн-Пт 09:00-18:00.")
+    return groups
+
+
+def _without_breaks(intervals, breaks, original):
+    for start, end in _parse_intervals(", ".join(breaks), original) if breaks else []:
+        for index, (open_at, close_at) in enumerate(intervals):
+            if open_at < start and end < close_at:
+                intervals[index : index + 1] = [[open_at, start], [end, close_at]]
+                break
+        else:
+            raise ValueError(f"Перерыв {start}-{end} в «{original}» не попадает в часы работы.")
+    return intervals
+
+
 def parse_hours(text):
     """Parse "Пн-Пт 09:00-18:00; Сб 10:00-14:00" into the structured dict (ValueError in Russian on errors).
 
-    Groups are separated by ";" or new lines; a group is days then times: "Пн, Ср 9:00-13:00, 14:00-18:00",
-    "Ежедневно 10:00-20:00", "Сб-Вс выходной", "Пн-Пт круглосуточно". An empty text means "not specified".
+    Groups are separated by ";", new lines or commas; a group is days then times: "Пн, Ср 9:00-13:00,
+    14:00-18:00", "Пн-Пт с 9:00 до 18:00, перерыв 13:00-14:00", "Ежедневно 10:00-20:00", "Сб-Вс выходной",
+    "Пн-Пт круглосуточно". An empty text means "not specified".
     """
     hours = empty_hours()
-    text = str(text or "").replace("ё", "е").replace("Ё", "Е")
     seen = set()
-    for group in re.split(r"[;\n]+", text):
-        group = group.strip()
-        if not group:
+    for part in re.split(r"[;\n]+", str(text or "")):
+        part = part.strip()
+        if not part:
             continue
-        lowered = group.lower()
-        match = re.match(r"^(.*?[^\W\d_]\.?)\s*(:\s*)?(\d.*|выходн\w*|закрыто|не работает|круглосуточно)$", lowered)
-        if not match:
-            raise ValueError(f"Не удалось разобрать «{group}». Пример: Пн-Пт 09:00-18:00; Сб 10:00-14:00.")
-        days = _parse_days(match[1], group)
-        intervals = _parse_intervals(match[3], group)
-        repeated = seen.intersection(days)
-        if repeated:
-            names = ", ".join(DAY_ABBR[d] for d in DAYS if d in repeated)
-            raise ValueError(f"День указан дважды: {names}.")
-        seen.update(days)
-        for day in days:
-            hours[day] = [list(i) for i in intervals]
+        for group in _split_groups(part):
+            days = _parse_days(group["days"], part)
+            intervals = _without_breaks(_parse_intervals(", ".join(group["times"]), part), group["breaks"], part)
+            repeated = seen.intersection(days)
+            if repeated:
+                names = ", ".join(DAY_ABBR[d] for d in DAYS if d in repeated)
+                raise ValueError(f"День указан дважды: {names}.")
+            seen.update(days)
+            for day in days:
+                hours[day] = [list(i) for i in intervals]
     return hours
 
 

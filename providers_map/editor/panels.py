@@ -1,9 +1,18 @@
 """The organisation editor: tabs for the entry, families' information, contacts, locations and services."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    TabbedInterface,
+)
 
 from .forms import OrganisationAdminForm
 from .widgets import LocationPickerWidget
@@ -81,8 +90,24 @@ def organisation_edit_handler():
     )
 
 
+class ReportedEntryPanel(Panel):
+    """Links from a report to the entry it is about: its editor and, when published, its public page."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "providers_map/admin/reported_entry_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            organisation = getattr(self.instance, "organisation", None)
+            if organisation is not None:
+                context["organisation"] = organisation
+                context["edit_url"] = reverse("wagtailsnippets_providers_map_organisation:edit", args=[organisation.pk])
+                context["public_url"] = organisation.get_absolute_url() if organisation.live else ""
+            return context
+
+
 ERROR_REPORT_PANELS = [
-    FieldPanel("organisation", read_only=True),
+    ReportedEntryPanel(heading=_("Registry entry")),
     FieldRowPanel([FieldPanel("topic", read_only=True), FieldPanel("created_at", read_only=True)]),
     FieldPanel("message", read_only=True),
     FieldPanel("email", read_only=True),

@@ -273,6 +273,9 @@ def test_error_report_queue_filters_and_handling(client, operator, registry):
     edit_url = reverse("wagtailsnippets_providers_map_errorreport:edit", args=[new.pk])
     page = client.get(edit_url).content.decode()
     assert "Сменился телефон" in page
+    org_edit = reverse("wagtailsnippets_providers_map_organisation:edit", args=[registry["state"].pk])
+    assert f'href="{org_edit}" data-reported-entry-edit' in page
+    assert f'href="{registry["state"].get_absolute_url()}"' in page
     response = client.post(edit_url, {"status": "in_progress", "handled_note": "Звоним в центр", "message": "подмена"})
     assert response.status_code == 302
     new.refresh_from_db()

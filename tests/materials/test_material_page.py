@@ -124,3 +124,14 @@ def test_cues_cover_every_video_on_the_page_with_its_block_id(material):
     assert [c.video_title for c in cues] == ["Лекция об оценке"] * 2 + ["Второе видео"] * 2
     assert len({c.block_id for c in cues}) == 2
     assert stored_cues(material).count() == 4
+
+
+def test_replacing_a_caption_file_refreshes_the_stored_cues(material):
+    from django.core.files.base import ContentFile
+
+    captions = material.main_video["captions"]
+    captions.file.save("lecture-v2.vtt", ContentFile("WEBVTT\n\n00:00.500 --> 00:02.000\nНовая реплика\n".encode()),
+                       save=False)  # fmt: skip
+    captions._set_document_file_metadata()
+    captions.save()
+    assert [(c.start, c.text) for c in stored_cues(material)] == [(0.5, "Новая реплика")]

@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accessibility import toggle_low_vision
 from portal.views import healthz, robots_txt
+from providers_map.sitemaps import ProviderSitemap
+
+SITEMAPS = {"pages": WagtailSitemap, "providers": ProviderSitemap}
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -16,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": WagtailSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
     path("providers/", include("providers_map.urls")),
 ]

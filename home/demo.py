@@ -109,6 +109,7 @@ def build(ctx):
         PRIVACY_BODY,
         False,
     )
+    _footer_links(ctx)
     hub = _guidance_hub(ctx.home)
     created = _guidance_pages(hub)
     ctx.log(f"home: guidance hub with {GuidancePage.objects.child_of(hub).count()} pages ({created} new)")
@@ -128,6 +129,18 @@ def _portal_settings(ctx):
     )
     settings.contact_email = settings.contact_email or "info@example.org"
     if before != (settings.hotline_phone, settings.operator_name, settings.footer_note, settings.contact_email):
+        settings.save()
+
+
+def _footer_links(ctx):
+    from home.models import StandardPage
+    from portal.models import PortalSettings
+
+    settings = PortalSettings.for_site(ctx.home.get_site())
+    pages = {p.slug: p for p in StandardPage.objects.child_of(ctx.home).filter(slug__in=["accessibility", "privacy"])}
+    if settings.accessibility_page_id is None and settings.privacy_page_id is None:
+        settings.accessibility_page = pages.get("accessibility")
+        settings.privacy_page = pages.get("privacy")
         settings.save()
 
 

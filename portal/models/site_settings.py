@@ -26,11 +26,33 @@ class PortalSettings(BaseSiteSetting):
         _("footer text"), blank=True, help_text=_("One or two plain-language sentences about the portal.")
     )
 
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page footer: how the site works for people with disabilities."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personal data policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page footer and from forms that ask for an e-mail."),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("hotline_phone"), FieldPanel("contact_email")], heading=_("Contacts")),
         FieldPanel("operator_name"),
         FieldPanel("footer_note"),
+        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Footer links")),
     ]
+
+    select_related = ["accessibility_page", "privacy_page"]
 
     class Meta:
         verbose_name = _("portal settings")

@@ -7,14 +7,18 @@ Other parts of the registry (e.g. the import admin) append their own sections be
 from django.urls import include, path
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from providers_map.editor import views as editor_views
 from providers_map.editor.dashboard import RegistryPanel
+from providers_map.editor.permissions import ErrorReportPermissionPolicy
 from providers_map.editor.viewsets import RegistryGroup
+from providers_map.models import ErrorReport
 
 # --- Registry snippets: organisations (drafts, moderation, locking, preview, history) and error reports ---
 
+register_permission_policy(ErrorReport, ErrorReportPermissionPolicy(ErrorReport))  # before the viewsets use it
 register_snippet(RegistryGroup)
 
 

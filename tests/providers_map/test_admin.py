@@ -284,6 +284,11 @@ def test_error_report_queue_filters_and_handling(client, operator, registry):
     assert done.status == "resolved"
 
 
+def test_reports_cannot_be_added_in_the_admin(admin_client):
+    assert admin_client.get(reverse("wagtailsnippets_providers_map_errorreport:add")).status_code in (302, 403)
+    assert "errorreport/add/" not in admin_client.get(reverse(REPORTS_URL)).content.decode()
+
+
 def test_menu_shows_the_number_of_new_reports(client, operator, registry):
     ErrorReportFactory(organisation=registry["state"])
     ErrorReportFactory(organisation=registry["muni"])

@@ -68,3 +68,16 @@ def demo_site(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: first those on the shared, committed demo server, then those that flush."""
+
+    def order(item):
+        if "tests/e2e/" not in item.nodeid:
+            return 0
+        flushes = {"transactional_db", "live_server"} & set(item.fixturenames)
+        return 2 if flushes else 1
+
+    items.sort(key=order)

@@ -44,12 +44,29 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def site_url(transactional_db, live_server):
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """One server over the demo content, loaded once per session and committed.
+
+    pytest-django's `live_server` forces `transactional_db`, which flushes the database after every test,
+    so each test would reload the whole demo. Tests using this server run after every other database test
+    (see `pytest_collection_modifyitems` in tests/conftest.py), so the committed demo leaks into none.
+    """
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))
-    return live_server.url
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site_url(demo_server, db):
+    """The demo site's URL; the test body may read the demo through the ORM."""
+    return demo_server.url
 
 
 def axe_violations(page, impacts=("serious", "critical")):

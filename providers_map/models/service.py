@@ -5,12 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 MAX_AGE_MONTHS = 216  # 18 years: some centres keep supporting families beyond early childhood
 
 
-class Service(Orderable):
+class Service(Orderable, ClusterableModel):
+    """ClusterableModel so that its many-to-many tags travel in revisions and are saved on publish."""
+
     organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="services")
     service_type = models.ForeignKey(
         "portal.ServiceType",

@@ -74,3 +74,14 @@ def organisation_post(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def organisation_edit_post(org, **overrides):
+    """The editor's POST for an existing entry: the first location and service keep their ids."""
+    data = organisation_post(inn=org.inn, slug=org.slug, **overrides)
+    for prefix, children in (("locations", org.locations.all()), ("services", org.services.all())):
+        first = children.first()
+        if first is not None:
+            data[f"{prefix}-INITIAL_FORMS"] = "1"
+            data[f"{prefix}-0-id"] = str(first.pk)
+    return data

@@ -66,6 +66,9 @@ def test_demo_is_a_realistic_novosibirsk_registry(registry):
         assert org.locations.exists() and org.services.exists()
         for location in org.locations.all():
             assert location.region.code == "54" and location.has_coordinates
+    tagged = [s for org in registry for s in org.services.all() if s.concerns.exists()]
+    assert len(tagged) >= 10
+    assert "russian-sign" in {lang.slug for org in registry for s in org.services.all() for lang in s.languages.all()}
     localities = {loc.locality for org in registry for loc in org.locations.all()}
     assert {"Новосибирск", "Бердск", "р.п. Сузун", "Карасук"} <= localities
 

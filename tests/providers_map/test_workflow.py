@@ -10,7 +10,7 @@ import pytest
 
 from providers_map.models import Organisation
 
-from .admin_forms import organisation_post
+from .admin_forms import organisation_edit_post, organisation_post
 from .factories import LocationFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_draft_submit_approve_publish(client, operator, moderator):
     assert not Organisation.objects.public().filter(pk=org.pk).exists()
     assert client.get(org.get_absolute_url()).status_code == 404
 
-    response = client.post(reverse(EDIT_URL, args=[org.pk]), organisation_post(**{"action-submit": "Submit"}))
+    response = client.post(reverse(EDIT_URL, args=[org.pk]), organisation_edit_post(org, **{"action-submit": "Submit"}))
     assert response.status_code == 302
     state = WorkflowState.objects.for_instance(org).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -68,6 +68,9 @@ def test_draft_submit_approve_publish(client, operator, moderator):
     assert state.status == WorkflowState.STATUS_APPROVED
     assert org.live is True
     assert Organisation.objects.public().filter(pk=org.pk).exists()
+    # the service's tags travelled through the draft revision and were saved on publication
+    assert org.locations.count() == 1
+    assert list(org.services.get().concerns.values_list("slug", flat=True)) == ["autism"]
     assert client.get(org.get_absolute_url()).status_code == 200
 
 
@@ -76,7 +79,7 @@ def test_editing_a_live_entry_keeps_the_published_version_until_approval(client,
     LocationFactory(organisation=org)
     org.save_revision().publish()
     client.force_login(operator)
-    data = organisation_post(name="Новое название", short_name="", inn=org.inn, slug=org.slug)
+    data = organisation_edit_post(org, name="Новое название", short_name="")
     response = client.post(reverse(EDIT_URL, args=[org.pk]), data)
     assert response.status_code == 302
     org.refresh_from_db()
@@ -154,3 +157,17 @@ def test_gazetteer_provenance_set_by_the_map_script_is_kept(client, operator):
     assert client.post(reverse(ADD_URL), data).status_code == 302
     location = Organisation.objects.get(inn="5406011186").locations.get()
     assert location.coordinates_source == "gazetteer" and location.coordinates_approximate is True
+
+
+def test_service_tags_survive_a_revision_publish():
+    from portal.models import DevelopmentalConcern, ServiceType
+    from providers_map.models import Service
+
+    org = OrganisationFactory(live=False)
+    LocationFactory(organisation=org)
+    service = Service(service_type=ServiceType.objects.get(slug="iprp"))
+    service.concerns = list(DevelopmentalConcern.objects.filter(slug__in=["autism", "hearing"]))
+    org.services = [service]
+    org.save_revision().publish()
+    saved = Organisation.objects.get(pk=org.pk).services.get()
+    assert sorted(saved.concerns.values_list("slug", flat=True)) == ["autism", "hearing"]

@@ -114,6 +114,7 @@ def build(ctx):
     created = _guidance_pages(hub)
     ctx.log(f"home: guidance hub with {GuidancePage.objects.child_of(hub).count()} pages ({created} new)")
     _home_routing(ctx)
+    _menu_order(ctx.home)
     ctx.log("home: service pages and audience routing ready")
 
 
@@ -264,6 +265,18 @@ def _library_materials_for(topic_slugs, exclude, limit=1):
 
 def _card(heading, text, link_text, page=None, url=""):
     return {"heading": heading, "text": text, "page": page, "url": url, "link_text": link_text}
+
+
+def _menu_order(home):
+    """Main menu in the order visitors need it: parents, specialists, then the portal's own pages."""
+    from wagtail.models import Page
+
+    wanted = [HUB_SLUG, LIBRARY_SLUG]
+    for slug in reversed(wanted):
+        children = list(Page.objects.child_of(home).order_by("path"))
+        page = next((child for child in children if child.slug == slug), None)
+        if page is not None and children[0].pk != page.pk:
+            page.move(home, pos="first-child")
 
 
 def _home_routing(ctx):

@@ -71,3 +71,13 @@ def test_load_demo_is_idempotent(demo_site):
     call_command("load_demo")
     assert HomePage.objects.count() == 1
     assert StandardPage.objects.count() == pages
+
+
+def test_main_menu_puts_parents_and_specialists_first_and_links_the_registry(client, demo_site):
+    html = client.get("/").content.decode()
+    nav = html[html.index('class="main-nav"') : html.index("</nav>")]
+    positions = [nav.index(label) for label in ("Родителям", "Библиотека для специалистов", "О портале")]
+    assert positions == sorted(positions)
+    assert '<a href="/providers/">Службы ранней помощи</a>' in nav
+    registry = client.get("/providers/").content.decode()
+    assert '<a href="/providers/" aria-current="page">Службы ранней помощи</a>' in registry

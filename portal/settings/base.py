@@ -142,6 +142,11 @@ ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "") or None
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 
+# Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server).
+PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "")
+# How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (55.0, 82.9),
     "DEFAULT_ZOOM": 5,

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accessibility import toggle_low_vision
+from portal.api import api
+from portal.api import not_found as api_not_found
 from portal.views import healthz, robots_txt
 from providers_map.sitemaps import ProviderSitemap
 
@@ -22,6 +24,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
     path("providers/", include("providers_map.urls")),
+    # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
+    path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
 ]
 
 if settings.DEBUG:

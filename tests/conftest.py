@@ -1,6 +1,7 @@
 """Shared fixtures. Tests that need a real service skip locally when it is absent and fail under CI=true."""
 
 import os
+import shutil
 
 from django.db import connection
 
@@ -59,25 +60,52 @@ def es_index(es_client, request):
     es_client.indices.delete(index=name, ignore_unavailable=True)
 
 
-@pytest.fixture
-def demo_site(db):
-    """The demo content as `make run` loads it."""
+@pytest.fixture(scope="session")
+def committed_demo(django_db_setup, django_db_blocker):
+    """The demo content as `make run` loads it: loaded once per test session and committed.
+
+    Tests that use it run after every test that does not (see `pytest_collection_modifyitems`), each inside
+    its own transaction as usual, so what a test changes is rolled back and the demo leaks into no other test.
+    """
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def demo_site(committed_demo, db):
+    """The demo's home page (the whole demo is in the database)."""
     from home.models import HomePage
 
     return HomePage.objects.get()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (Wagtail's site roots, rate-limit counters)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Browser tests run last: first those on the shared, committed demo server, then those that flush."""
+    """Tests on the committed demo run after all others, and those that flush the database run last."""
 
     def order(item):
-        if "tests/e2e/" not in item.nodeid:
-            return 0
-        flushes = {"transactional_db", "live_server"} & set(item.fixturenames)
-        return 2 if flushes else 1
+        names = set(item.fixturenames)
+        if {"transactional_db", "live_server"} & names:
+            return 2 if "tests/e2e/" in item.nodeid or "committed_demo" in names else 0
+        return 1 if "committed_demo" in names else 0
 
     items.sort(key=order)
+
+
+def pytest_sessionfinish(session):
+    """Remove the per-run media directory that the test settings created."""
+    from django.conf import settings
+
+    created = getattr(settings, "TEST_MEDIA_ROOT_CREATED", None)
+    if created:
+        shutil.rmtree(created, ignore_errors=True)

@@ -1,6 +1,7 @@
 """Test settings: the real services come from DATABASE_URL / ELASTICSEARCH_URL (see scripts/test.sh)."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 from .base import STORAGES
@@ -13,4 +14,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "test")
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/early-care-portal-test-media")
+# A fresh media directory per run (removed by tests/conftest.py at the end) unless MEDIA_ROOT is given.
+TEST_MEDIA_ROOT_CREATED = None if os.environ.get("MEDIA_ROOT") else tempfile.mkdtemp(prefix="portal-test-media-")
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or TEST_MEDIA_ROOT_CREATED

@@ -45,19 +45,14 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def demo_server(django_db_setup, django_db_blocker):
-    """One server over the demo content, loaded once per session and committed.
+def demo_server(committed_demo):
+    """One server over the committed demo content (see `committed_demo` in tests/conftest.py).
 
     pytest-django's `live_server` forces `transactional_db`, which flushes the database after every test,
-    so each test would reload the whole demo. Tests using this server run after every other database test
-    (see `pytest_collection_modifyitems` in tests/conftest.py), so the committed demo leaks into none.
+    so each test would reload the whole demo.
     """
-    from django.core.management import call_command
-
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open(os.devnull, "w"))
     server = LiveServer("localhost")
     yield server
     server.stop()

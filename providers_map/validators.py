@@ -1,7 +1,10 @@
 """Validators for Russian registry identifiers and phone numbers.
 
-ИНН and ОГРН carry check digits (Federal Tax Service algorithms), so a typo is caught before it reaches the
-public registry. Messages are user-facing: English msgids, Russian in the catalogue.
+ИНН and ОГРН carry check digits (Federal Tax Service algorithms, computed by python-stdnum), so a typo is caught
+before it reaches the public registry; phone numbers are read with Google's libphonenumber rules (phonenumbers).
+On top of the libraries we keep our own stricter rules: identifiers are ASCII digits only (no separators
+silently dropped), a phone line holds one number without words or extensions. Messages are user-facing:
+English msgids, Russian in the catalogue.
 """
 
 import re
@@ -9,54 +12,55 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-INN_10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-INN_12_WEIGHTS_11 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
-INN_12_WEIGHTS_12 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+import phonenumbers
+from stdnum import exceptions as stdnum_errors
+from stdnum.ru import inn as stdnum_inn
+from stdnum.ru import ogrn as stdnum_ogrn
 
-# A Russian national number has 10 digits after +7; the first is 3, 4 (geographic), 8 (toll-free) or 9 (mobile).
 PHONE_ALLOWED = re.compile(r"^[\d\s()+\-.]+$")
-NATIONAL_FIRST_DIGITS = frozenset("3489")
+PHONE_REGION = "RU"
 
 
-def _weighted_check(digits, weights):
-    return sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11 % 10
+def _digits_only(value):
+    return value.isdigit() and value.isascii()
+
+
+def _ogrn_problem(value):
+    """None for a valid ОГРН/ОГРНИП, else the stdnum exception class that explains why not."""
+    try:
+        stdnum_ogrn.validate(value)
+    except stdnum_errors.InvalidChecksum as exc:
+        # The ОГРНИП check digit is the last digit of (14 digits mod 13); python-stdnum 2.2 compares the whole
+        # remainder, so it rejects valid numbers whose remainder is 10, 11 or 12. Its own calculation, last digit:
+        if len(value) == 15 and stdnum_ogrn.calc_check_digit(value)[-1] == value[-1]:
+            return None
+        return type(exc)
+    except stdnum_errors.ValidationError as exc:
+        return type(exc)
+    return None
 
 
 def inn_is_valid(value):
     """True when `value` is a 10- or 12-digit ИНН whose check digits match."""
     value = str(value or "")
-    if not value.isdigit() or not value.isascii():
-        return False
-    if len(value) == 10:
-        return _weighted_check(value, INN_10_WEIGHTS) == int(value[9])
-    if len(value) == 12:
-        return _weighted_check(value, INN_12_WEIGHTS_11) == int(value[10]) and _weighted_check(
-            value, INN_12_WEIGHTS_12
-        ) == int(value[11])
-    return False
+    return _digits_only(value) and stdnum_inn.is_valid(value)
 
 
 def ogrn_is_valid(value):
     """True when `value` is a 13-digit ОГРН or a 15-digit ОГРНИП whose check digit matches."""
     value = str(value or "")
-    if not value.isdigit() or not value.isascii():
-        return False
-    if len(value) == 13:
-        return int(value[:12]) % 11 % 10 == int(value[12])
-    if len(value) == 15:
-        return int(value[:14]) % 13 % 10 == int(value[14])
-    return False
+    return _digits_only(value) and _ogrn_problem(value) is None
 
 
 def validate_inn(value):
     value = str(value or "").strip()
-    if not value.isdigit() or not value.isascii():
+    if not _digits_only(value):
         raise ValidationError(_("The INN must contain digits only."), code="inn_format")
     if len(value) not in (10, 12):
         raise ValidationError(
             _("The INN must have 10 digits (an organisation) or 12 digits (an individual)."), code="inn_length"
         )
-    if not inn_is_valid(value):
+    if not stdnum_inn.is_valid(value):
         raise ValidationError(
             _("The INN check digit does not match: please check the number for a typo."), code="inn_checksum"
         )
@@ -64,17 +68,27 @@ def validate_inn(value):
 
 def validate_ogrn(value):
     value = str(value or "").strip()
-    if not value.isdigit() or not value.isascii():
+    if not _digits_only(value):
         raise ValidationError(_("The OGRN must contain digits only."), code="ogrn_format")
     if len(value) not in (13, 15):
         raise ValidationError(
             _("The OGRN must have 13 digits (OGRN) or 15 digits (OGRNIP of an individual entrepreneur)."),
             code="ogrn_length",
         )
-    if not ogrn_is_valid(value):
+    problem = _ogrn_problem(value)
+    if problem is stdnum_errors.InvalidComponent:
+        raise ValidationError(
+            _("An OGRN cannot start with 0, and an OGRNIP starts with 3 or 4: please check the first digit."),
+            code="ogrn_kind",
+        )
+    if problem is not None:
         raise ValidationError(
             _("The OGRN check digit does not match: please check the number for a typo."), code="ogrn_checksum"
         )
+
+
+def _phone_error(message, code, raw, **params):
+    return ValidationError(message, code=code, params={"value": raw[:40], **params})
 
 
 def normalise_phone(value):
@@ -84,37 +98,35 @@ def normalise_phone(value):
     """
     raw = str(value or "").strip()
     if not raw or not PHONE_ALLOWED.match(raw) or raw.count("+") > 1 or ("+" in raw and not raw.startswith("+")):
-        raise ValidationError(
-            _("“%(value)s” is not a phone number: use digits, for example +7 383 222-33-44."),
-            code="phone_format",
-            params={"value": raw[:40]},
+        raise _phone_error(
+            _("“%(value)s” is not a phone number: use digits, for example +7 383 222-33-44."), "phone_format", raw
         )
     digits = re.sub(r"\D", "", raw)
-    if raw.startswith("+"):
-        if not digits.startswith("7") or len(digits) != 11:
-            raise ValidationError(
-                _("“%(value)s” is not a Russian phone number: it must start with +7 and have 11 digits."),
-                code="phone_country",
-                params={"value": raw[:40]},
-            )
-        national = digits[1:]
-    elif len(digits) == 11 and digits[0] in "78":
-        national = digits[1:]
-    elif len(digits) == 10:
-        national = digits
-    else:
-        raise ValidationError(
+    try:
+        number = phonenumbers.parse(raw, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        number = None
+    if raw.startswith("+") and (number is None or number.country_code != 7 or len(digits) != 11):
+        raise _phone_error(
+            _("“%(value)s” is not a Russian phone number: it must start with +7 and have 11 digits."),
+            "phone_country",
+            raw,
+        )
+    if (
+        number is None
+        or phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE
+    ):
+        raise _phone_error(
             _("“%(value)s” has %(count)s digits: a Russian number has 10 digits after +7 or 8."),
-            code="phone_length",
-            params={"value": raw[:40], "count": len(digits)},
+            "phone_length",
+            raw,
+            count=len(digits),
         )
-    if national[0] not in NATIONAL_FIRST_DIGITS:
-        raise ValidationError(
-            _("“%(value)s” is not a Russian phone number: check the area or mobile code."),
-            code="phone_code",
-            params={"value": raw[:40]},
+    if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
+        raise _phone_error(
+            _("“%(value)s” is not a Russian phone number: check the area or mobile code."), "phone_code", raw
         )
-    return "+7" + national
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def normalise_phone_lines(text):

@@ -1,13 +1,13 @@
 """Presentation helpers for the public registry pages: ages in words, phones, JSON-LD."""
 
 import json
-import re
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import npgettext
+
+from portal.templatetags import phones as phone_tags
 
 register = template.Library()
 
@@ -39,22 +39,7 @@ def lines(text):
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
-def tel_href(phone):
-    digits = re.sub(r"[^\d+]", "", str(phone))
-    return f"tel:{digits}"
-
-
-def phone_display(phone):
-    """+73831234567 → +7 383 123-45-67; anything else is shown as stored."""
-    match = re.fullmatch(r"\+7(\d{3})(\d{3})(\d{2})(\d{2})", str(phone).strip())
-    if not match:
-        return str(phone).strip()
-    return "+7 {} {}-{}-{}".format(*match.groups())
-
-
-@register.filter
-def phone_link(phone):
-    return format_html('<a href="{}">{}</a>', tel_href(phone), phone_display(phone))
+register.filter("phone_link", phone_tags.phone_link)  # one phone format for the whole site
 
 
 @register.filter

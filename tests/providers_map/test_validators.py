@@ -17,6 +17,8 @@ VALID_INN_10 = ["7707083893", "7830002293", "5406011186"]
 VALID_INN_12 = ["500100732259"]
 VALID_OGRN = ["1027700132195", "1027739609391"]
 VALID_OGRNIP = ["304500116000157"]
+# An ОГРНИП whose 14 digits leave 10 when divided by 13: the check digit is the remainder's last digit, 0.
+VALID_OGRNIP_REMAINDER_10 = "304500116000180"
 
 
 @pytest.mark.parametrize("value", VALID_INN_10 + VALID_INN_12)
@@ -25,7 +27,7 @@ def test_valid_inn_passes(value):
     assert inn_is_valid(value)
 
 
-@pytest.mark.parametrize("value", VALID_OGRN + VALID_OGRNIP)
+@pytest.mark.parametrize("value", VALID_OGRN + VALID_OGRNIP + [VALID_OGRNIP_REMAINDER_10])
 def test_valid_ogrn_passes(value):
     validate_ogrn(value)
     assert ogrn_is_valid(value)
@@ -58,12 +60,23 @@ def test_bad_inn_is_rejected_with_reason(value, code):
         ("102770013219", "ogrn_length"),
         ("10277001321950", "ogrn_length"),
         ("1O27700132195", "ogrn_format"),
+        ("0027700132196", "ogrn_kind"),  # an ОГРН never starts with 0 (though its check digit is right)
+        ("504500116000180", "ogrn_kind"),  # a 15-digit ОГРНИП starts with 3 or 4
+        ("304500116000181", "ogrn_checksum"),
     ],
 )
 def test_bad_ogrn_is_rejected_with_reason(value, code):
     with pytest.raises(ValidationError) as exc:
         validate_ogrn(value)
     assert exc.value.code == code
+
+
+def test_identifiers_with_separators_are_not_silently_compacted():
+    """python-stdnum would drop spaces; we store what was typed, so a spaced number is a format error."""
+    with pytest.raises(ValidationError) as exc:
+        validate_inn("7707 083893")
+    assert exc.value.code == "inn_format"
+    assert not inn_is_valid("7707 083893") and not ogrn_is_valid("1027700 132195")
 
 
 def test_messages_are_translated_to_russian():
@@ -82,6 +95,8 @@ def test_messages_are_translated_to_russian():
         ("+7 913 123-45-67", "+79131234567"),
         ("8-800-100-00-00", "+78001000000"),
         ("  +7.913.123.45.67 ", "+79131234567"),
+        ("7 383 222-33-44", "+73832223344"),
+        ("+7 495 123-45-67", "+74951234567"),
     ],
 )
 def test_phone_is_normalised(raw, expected):
@@ -100,6 +115,9 @@ def test_phone_is_normalised(raw, expected):
         ("8 (383) 222-33-44-55", "phone_length"),
         ("+7 183 222-33-44", "phone_code"),
         ("7+383 2223344", "phone_format"),
+        ("+7 701 123-45-67", "phone_code"),  # +7 7xx is Kazakhstan
+        ("+7 310 123-45-67", "phone_code"),  # no such area code in the Russian numbering plan
+        ("8 810 123-45-67", "phone_code"),
     ],
 )
 def test_implausible_phone_is_rejected(raw, code):

@@ -1,21 +1,6 @@
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
 
 register = template.Library()
-
-# Same escapes as Django's json_script: nothing in the data can close the <script> element.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-@register.simple_tag
-def json_ld(data):
-    """A schema.org JSON-LD script element, safely serialised."""
-    if not data:
-        return ""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 @register.simple_tag

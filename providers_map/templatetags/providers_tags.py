@@ -1,18 +1,12 @@
-"""Presentation helpers for the public registry pages: ages in words, phones, JSON-LD."""
-
-import json
+"""Presentation helpers for the public registry pages: ages in words, lines, phones, the editors' preview."""
 
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import npgettext
 
 from portal.templatetags import phones as phone_tags
 
 register = template.Library()
-
-# The same escapes as Django's json_script: the JSON can never close the <script> element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def age_phrase(months):
@@ -40,13 +34,6 @@ def lines(text):
 
 
 register.filter("phone_link", phone_tags.phone_link)  # one phone format for the whole site
-
-
-@register.filter
-def jsonld(data):
-    """A <script type="application/ld+json"> element with `data` serialised safely (no </script> breakout)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 (escaped above)
 
 
 @register.inclusion_tag("providers_map/includes/organisation_body.html", takes_context=True)

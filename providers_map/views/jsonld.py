@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for a provider page (rendered with the `jsonld` filter, which escapes it safely)."""
+"""schema.org JSON-LD for a provider page (rendered with `{% json_ld %}` from portal, which escapes it safely)."""
 
 from providers_map import hours as hours_lib
 from providers_map.templatetags.providers_tags import lines

@@ -1,8 +1,11 @@
-"""A strict WebVTT parser for caption files.
+"""Caption files (WebVTT): the webvtt-py library reads them, our stricter rules and Russian messages sit on top.
 
 Browsers silently skip cues they cannot read, so a broken caption file would leave deaf viewers without
-captions and nobody would notice. We therefore reject anything the W3C WebVTT syntax does not allow
-(header, timestamps, cue order) and report the first problem with its line number in Russian.
+captions and nobody would notice. The library parses each cue (timestamps, identifier, payload, cue tags); we
+walk the file block by block so that every problem is reported in Russian with its line number, and we
+reject what browsers would skip and the library tolerates: a first line other than "WEBVTT", a cue in the
+header, timestamps not in the strict hh:mm:ss.ttt form, a missing blank line, cues out of time order or
+without text.
 """
 
 import html
@@ -11,10 +14,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-# (hh:)?mm:ss.ttt — hours have at least two digits when present, minutes and seconds are 00–59.
-TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-TIMING_LINE = re.compile(rf"^{TIMESTAMP}[ \t]+-->[ \t]+{TIMESTAMP}(?:[ \t]+(.*))?$")
-TAG = re.compile(r"<[^>]*>")
+from webvtt.errors import MalformedCaptionError
+from webvtt.models import Caption
+from webvtt.vtt import WebVTTCueBlock
+
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -37,15 +40,6 @@ class VTTError(ValueError):
         super().__init__(_("Line %(line)s: %(message)s") % {"line": line, "message": message} if line else message)
 
 
-def _seconds(hours, minutes, seconds, millis):
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
-
-
-def plain_text(payload):
-    """Cue payload without WebVTT tags (<v Speaker>, <i>, <c.class>, timestamps) and entities."""
-    return WHITESPACE.sub(" ", html.unescape(TAG.sub("", payload))).strip()
-
-
 def decode(data):
     """Bytes of an uploaded file → text; WebVTT is UTF-8 by definition."""
     if isinstance(data, str):
@@ -54,6 +48,20 @@ def decode(data):
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise VTTError(_("The captions file must be saved in UTF-8 encoding.")) from exc
+
+
+def _blocks(lines, start):
+    """(line number, lines) of each block from `start` on; blocks are separated by blank lines."""
+    block, block_start = [], None
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if line.strip():
+            block_start = block_start or number
+            block.append(line)
+        elif block:
+            yield block_start, block
+            block, block_start = [], None
+    if block:
+        yield block_start, block
 
 
 def parse(data):
@@ -74,22 +82,24 @@ def parse(data):
         index += 1
 
     cues = []
-    while index < len(lines):
-        if not lines[index].strip():
-            index += 1
-            continue
-        block_start = index
-        block = []
-        while index < len(lines) and lines[index].strip():
-            block.append(lines[index])
-            index += 1
-        cue = _parse_block(block, block_start + 1, cues)
+    for line_no, block in _blocks(lines, index):
+        cue = _parse_block(block, line_no, cues)
         if cue is not None:
             cues.append(cue)
-
     if not cues:
         raise VTTError(_("The file has no caption cues."))
     return cues
+
+
+def _invalid_timing(line, line_no):
+    return VTTError(
+        _(
+            "Invalid cue timing “%(line)s”. Use the form “00:01.000 --> 00:04.000” "
+            "(minutes and seconds from 00 to 59, three digits of milliseconds)."
+        )
+        % {"line": line.strip()[:60]},
+        line_no,
+    )
 
 
 def _parse_block(block, line_no, previous):
@@ -101,42 +111,34 @@ def _parse_block(block, line_no, previous):
             raise VTTError(_("STYLE and REGION blocks are allowed only before the first cue."), line_no)
         return None
 
-    identifier = ""
-    timing_offset = 0
-    if "-->" not in head:
-        identifier = head.strip()
-        timing_offset = 1
-        if len(block) < 2 or "-->" not in block[1]:
-            raise VTTError(
-                _("Expected a cue timing such as “00:01.000 --> 00:04.000” after the cue identifier “%(id)s”.")
-                % {"id": identifier[:40]},
-                line_no + 1,
-            )
-    timing_no = line_no + timing_offset
-    match = TIMING_LINE.match(block[timing_offset].strip())
-    if not match:
+    timing_offset = 0 if "-->" in head else 1
+    if timing_offset and (len(block) < 2 or "-->" not in block[1]):
         raise VTTError(
-            _(
-                "Invalid cue timing “%(line)s”. Use the form “00:01.000 --> 00:04.000” "
-                "(minutes and seconds from 00 to 59, three digits of milliseconds)."
-            )
-            % {"line": block[timing_offset].strip()[:60]},
-            timing_no,
+            _("Expected a cue timing such as “00:01.000 --> 00:04.000” after the cue identifier “%(id)s”.")
+            % {"id": head.strip()[:40]},
+            line_no + 1,
         )
-    start = _seconds(*match.group(1, 2, 3, 4))
-    end = _seconds(*match.group(5, 6, 7, 8))
+    timing_no = line_no + timing_offset
+    for offset, payload_line in enumerate(block[timing_offset + 1 :], start=timing_no + 1):
+        if "-->" in payload_line:
+            raise VTTError(_("A blank line is missing between two cues."), offset)
+    if not WebVTTCueBlock.is_valid(block, strict=True):
+        raise _invalid_timing(block[timing_offset], timing_no)
+    parsed = WebVTTCueBlock.from_lines(block)
+    try:
+        caption = Caption(parsed.start, parsed.end, parsed.payload, identifier=parsed.identifier)
+    except MalformedCaptionError as exc:
+        raise _invalid_timing(block[timing_offset], timing_no) from exc
+    start = caption.start_time.in_milliseconds() / 1000
+    end = caption.end_time.in_milliseconds() / 1000
     if end <= start:
         raise VTTError(_("The cue ends before or when it starts."), timing_no)
     if previous and start < previous[-1].start:
         raise VTTError(_("Cues must be in time order: this cue starts earlier than the previous one."), timing_no)
-    payload_lines = block[timing_offset + 1 :]
-    for offset, payload_line in enumerate(payload_lines, start=timing_no + 1):
-        if "-->" in payload_line:
-            raise VTTError(_("A blank line is missing between two cues."), offset)
-    text = plain_text("\n".join(payload_lines))
-    if not text:
+    plain = WHITESPACE.sub(" ", html.unescape(caption.text)).strip()
+    if not plain:
         raise VTTError(_("The cue has no text."), timing_no)
-    return Cue(start=start, end=end, text=text, identifier=identifier)
+    return Cue(start=start, end=end, text=plain, identifier=(parsed.identifier or "").strip())
 
 
 def format_timestamp(seconds):

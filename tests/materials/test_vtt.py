@@ -57,3 +57,19 @@ def test_timestamps_round_trip(seconds, text):
 def test_parse_timestamp_rejects_garbage():
     assert vtt.parse_timestamp("1:75") is None
     assert vtt.parse_timestamp("abc") is None
+
+
+def test_cue_markup_is_removed_and_browser_spacing_is_accepted():
+    text = (
+        "WEBVTT\n\n"
+        "00:01.000-->00:02.000\n<v Анна Петрова>Добрый день,</v>\n<c.yellow>мама</c> <00:01.500><b>и папа</b>!\n\n"
+        "00:02.000 --> 00:03.000 line:0 position:10%\nСемья &lt;вместе&gt;\n"
+    )
+    assert [(c.start, c.text) for c in vtt.parse(text)] == [(1.0, "Добрый день, мама и папа!"), (2.0, "Семья <вместе>")]
+
+
+@pytest.mark.parametrize("timing", ["00:01.00 --> 00:02.000", "0:01.000 --> 00:02.000", "00:01.000 --> 00:02.000x"])
+def test_timestamps_must_have_the_strict_form(timing):
+    with pytest.raises(vtt.VTTError) as info:
+        vtt.parse(f"WEBVTT\n\n{timing}\nТекст\n")
+    assert info.value.line == 3

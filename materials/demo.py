@@ -1,7 +1,8 @@
 """Demo methods library: «Библиотека для специалистов» with 28 materials, real files and captioned videos.
 
-Every file is generated here (PDF, DOCX, ODT, XLSX with our own writers; video with the ffmpeg binary that
-imageio-ffmpeg ships); nothing is downloaded. Running it again changes nothing: pages are found by slug and
+Every file is generated here (PDF with fpdf2, XLSX with openpyxl, DOCX and ODT as minimal packages of our own;
+video with the ffmpeg binary that imageio-ffmpeg ships; the Cyrillic font is committed in demo_fonts/); nothing is
+downloaded. Running it again changes nothing: pages are found by slug and
 documents by title in the demo collection.
 """
 
@@ -68,15 +69,12 @@ def video_bytes(video):
     import imageio_ffmpeg
 
     seconds = duration(video)
-    filters = []
-    font = demo_pdf.find_font()
-    if font:
-        text = video["title"].replace("\\", "").replace(":", "\\:").replace("'", "’")
-        filters = [
-            "-vf",
-            f"drawtext=fontfile={font}:text='{text}':fontcolor=white:fontsize={min(24, 700 // len(text))}:"
-            "x=(w-text_w)/2:y=(h-text_h)/2",
-        ]
+    text = video["title"].replace("\\", "").replace(":", "\\:").replace("'", "’")
+    filters = [
+        "-vf",
+        f"drawtext=fontfile={demo_pdf.FONT_PATH}:text='{text}':fontcolor=white:fontsize={min(24, 700 // len(text))}:"
+        "x=(w-text_w)/2:y=(h-text_h)/2",
+    ]
     if video["format"] == "webm":
         codec = ["-c:v", "libvpx", "-deadline", "good", "-cpu-used", "5", "-b:v", "80k", "-threads", "1"]
     else:

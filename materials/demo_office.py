@@ -1,11 +1,15 @@
-"""Minimal, valid office files for demo documents (DOCX, ODT, XLSX), written with the standard library.
+"""Office files for demo documents: XLSX with openpyxl; DOCX and ODT as the smallest valid packages.
 
-Zip entries carry a fixed date so the same text always gives the same bytes.
+DOCX and ODT stay hand-made (a handful of XML parts each): python-docx and odfpy would be two more runtime
+dependencies for three demo files. Zip entries carry a fixed date so the same text always gives the same bytes.
 """
 
+import datetime as dt
 import io
 import zipfile
 from xml.sax.saxutils import escape
+
+import openpyxl
 
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 
@@ -122,67 +126,15 @@ def build_odt(title, paragraphs):
     )
 
 
-def _column(index):
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def build_xlsx(sheet_title, rows):
-    """A one-sheet workbook; cells are inline strings or numbers."""
-
-    def cell(ref, value):
-        if isinstance(value, (int, float)):
-            return f'<c r="{ref}"><v>{value}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
-
-    sheet_rows = "".join(
-        f'<row r="{r}">' + "".join(cell(f"{_column(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
-        for r, row in enumerate(rows, start=1)
-    )
-    return _zip(
-        [
-            (
-                "[Content_Types].xml",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                '<Override PartName="/xl/workbook.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-                '<Override PartName="/xl/worksheets/sheet1.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                "</Types>",
-            ),
-            (
-                "_rels/.rels",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-            ),
-            (
-                "xl/workbook.xml",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                f'<sheets><sheet name="{escape(sheet_title[:31])}" sheetId="1" r:id="rId1"/></sheets></workbook>',
-            ),
-            (
-                "xl/_rels/workbook.xml.rels",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-            ),
-            (
-                "xl/worksheets/sheet1.xml",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                f"<sheetData>{sheet_rows}</sheetData></worksheet>",
-            ),
-        ]
-    )
+    """A one-sheet workbook written by openpyxl; re-packed with fixed dates so the bytes are deterministic."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    for row in rows:
+        sheet.append(row)
+    workbook.properties.created = workbook.properties.modified = dt.datetime(*FIXED_DATE)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return _zip([(info.filename, archive.read(info)) for info in archive.infolist()])

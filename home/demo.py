@@ -5,6 +5,7 @@ Every step creates only what is missing, so running `load_demo` twice changes no
 """
 
 from home.demo_texts import PAGES as GUIDANCE_PAGES
+from portal.demo_core import child_page
 
 ORDER = 90
 
@@ -89,27 +90,35 @@ HOME_BODY = [
 
 
 def build(ctx):
-    from home.models import GuidancePage
+    from home.models import GuidancePage, StandardPage
 
     _portal_settings(ctx)
-    _standard_page(ctx.home, "О портале", "about", "Зачем нужен этот сайт и кто его ведёт.", ABOUT_BODY, True)
-    _standard_page(
+    child_page(
         ctx.home,
-        "Доступность сайта",
+        StandardPage,
+        "about",
+        title="О портале",
+        intro="Зачем нужен этот сайт и кто его ведёт.",
+        body=ABOUT_BODY,
+        show_in_menus=True,
+    )
+    accessibility = child_page(
+        ctx.home,
+        StandardPage,
         "accessibility",
-        "Как мы делаем сайт удобным для всех.",
-        ACCESSIBILITY_BODY,
-        False,
+        title="Доступность сайта",
+        intro="Как мы делаем сайт удобным для всех.",
+        body=ACCESSIBILITY_BODY,
     )
-    _standard_page(
+    privacy = child_page(
         ctx.home,
-        "Персональные данные",
+        StandardPage,
         "privacy",
-        "Какие данные о вас хранит сайт, зачем и как долго.",
-        PRIVACY_BODY,
-        False,
+        title="Персональные данные",
+        intro="Какие данные о вас хранит сайт, зачем и как долго.",
+        body=PRIVACY_BODY,
     )
-    _footer_links(ctx)
+    _footer_links(ctx, accessibility, privacy)
     hub = _guidance_hub(ctx.home)
     created = _guidance_pages(hub)
     ctx.log(f"home: guidance hub with {GuidancePage.objects.child_of(hub).count()} pages ({created} new)")
@@ -133,46 +142,29 @@ def _portal_settings(ctx):
         settings.save()
 
 
-def _footer_links(ctx):
-    from home.models import StandardPage
+def _footer_links(ctx, accessibility, privacy):
     from portal.models import PortalSettings
 
     settings = PortalSettings.for_site(ctx.home.get_site())
-    pages = {p.slug: p for p in StandardPage.objects.child_of(ctx.home).filter(slug__in=["accessibility", "privacy"])}
     if settings.accessibility_page_id is None and settings.privacy_page_id is None:
-        settings.accessibility_page = pages.get("accessibility")
-        settings.privacy_page = pages.get("privacy")
+        settings.accessibility_page, settings.privacy_page = accessibility, privacy
         settings.save()
-
-
-def _standard_page(parent, title, slug, intro, body, in_menu):
-    from home.models import StandardPage
-
-    page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = StandardPage(title=title, slug=slug, intro=intro, body=body, show_in_menus=in_menu)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-    return page
 
 
 def _guidance_hub(home):
     from home.models import GuidanceIndexPage
 
-    hub = GuidanceIndexPage.objects.child_of(home).filter(slug=HUB_SLUG).first()
-    if hub is None:
-        hub = GuidanceIndexPage(
-            title="Родителям",
-            slug=HUB_SLUG,
-            show_in_menus=True,
-            intro=(
-                "Понятные советы о развитии малыша. Как заметить, что нужна помощь, "
-                "где её получить и как заниматься с ребёнком дома."
-            ),
-        )
-        home.add_child(instance=hub)
-        hub.save_revision().publish()
-    return hub
+    return child_page(
+        home,
+        GuidanceIndexPage,
+        HUB_SLUG,
+        title="Родителям",
+        show_in_menus=True,
+        intro=(
+            "Понятные советы о развитии малыша. Как заметить, что нужна помощь, "
+            "где её получить и как заниматься с ребёнком дома."
+        ),
+    )
 
 
 def _terms(model, slugs):

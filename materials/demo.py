@@ -18,6 +18,7 @@ from materials import demo_office, demo_pdf
 from materials.demo_data import MATERIALS, XLSX_ROWS
 from materials.demo_videos import VIDEOS, duration, transcript_text, vtt_text
 from materials.transcripts import refresh_cues
+from portal.demo_core import child_page
 
 ORDER = 20
 INDEX_SLUG = "library"
@@ -125,20 +126,17 @@ def _body(item):
 def ensure_index(home):
     from materials.models import MaterialsIndexPage
 
-    index = MaterialsIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if index is None:
-        index = MaterialsIndexPage(
-            title="Библиотека для специалистов",
-            slug=INDEX_SLUG,
-            intro=(
-                "Методические рекомендации, программы, описания эффективных практик, сборники и видеолекции "
-                "с субтитрами для специалистов ранней помощи, руководителей и родителей."
-            ),
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
+    return child_page(
+        home,
+        MaterialsIndexPage,
+        INDEX_SLUG,
+        title="Библиотека для специалистов",
+        intro=(
+            "Методические рекомендации, программы, описания эффективных практик, сборники и видеолекции "
+            "с субтитрами для специалистов ранней помощи, руководителей и родителей."
+        ),
+        show_in_menus=True,
+    )
 
 
 def build_material(index, collection, item, terms):

@@ -44,6 +44,21 @@ def ensure_site():
     return home
 
 
+def child_page(parent, model, slug, *, publish=True, **fields):
+    """The `model` page `slug` under `parent`; created from `fields` (and published) only when it is missing.
+
+    Every demo module finds or makes its pages this way, so running `load_demo` again changes nothing and never
+    overwrites what an editor has changed since.
+    """
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        if publish:
+            page.save_revision().publish()
+    return page
+
+
 def ensure_taxonomies():
     """Seeded vocabularies, re-created if a test flushed the tables the migration filled."""
     from portal.taxonomy_seed import seed_taxonomies

@@ -90,35 +90,27 @@ HOME_BODY = [
 
 
 def build(ctx):
-    from home.models import GuidancePage, StandardPage
+    from home.models import GuidancePage
 
     _portal_settings(ctx)
-    child_page(
+    _standard_page(ctx.home, "О портале", "about", "Зачем нужен этот сайт и кто его ведёт.", ABOUT_BODY, True)
+    _standard_page(
         ctx.home,
-        StandardPage,
-        "about",
-        title="О портале",
-        intro="Зачем нужен этот сайт и кто его ведёт.",
-        body=ABOUT_BODY,
-        show_in_menus=True,
-    )
-    accessibility = child_page(
-        ctx.home,
-        StandardPage,
+        "Доступность сайта",
         "accessibility",
-        title="Доступность сайта",
-        intro="Как мы делаем сайт удобным для всех.",
-        body=ACCESSIBILITY_BODY,
+        "Как мы делаем сайт удобным для всех.",
+        ACCESSIBILITY_BODY,
+        False,
     )
-    privacy = child_page(
+    _standard_page(
         ctx.home,
-        StandardPage,
+        "Персональные данные",
         "privacy",
-        title="Персональные данные",
-        intro="Какие данные о вас хранит сайт, зачем и как долго.",
-        body=PRIVACY_BODY,
+        "Какие данные о вас хранит сайт, зачем и как долго.",
+        PRIVACY_BODY,
+        False,
     )
-    _footer_links(ctx, accessibility, privacy)
+    _footer_links(ctx)
     hub = _guidance_hub(ctx.home)
     created = _guidance_pages(hub)
     ctx.log(f"home: guidance hub with {GuidancePage.objects.child_of(hub).count()} pages ({created} new)")
@@ -142,13 +134,22 @@ def _portal_settings(ctx):
         settings.save()
 
 
-def _footer_links(ctx, accessibility, privacy):
+def _footer_links(ctx):
+    from home.models import StandardPage
     from portal.models import PortalSettings
 
     settings = PortalSettings.for_site(ctx.home.get_site())
+    pages = {p.slug: p for p in StandardPage.objects.child_of(ctx.home).filter(slug__in=["accessibility", "privacy"])}
     if settings.accessibility_page_id is None and settings.privacy_page_id is None:
-        settings.accessibility_page, settings.privacy_page = accessibility, privacy
+        settings.accessibility_page = pages.get("accessibility")
+        settings.privacy_page = pages.get("privacy")
         settings.save()
+
+
+def _standard_page(parent, title, slug, intro, body, in_menu):
+    from home.models import StandardPage
+
+    return child_page(parent, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=in_menu)
 
 
 def _guidance_hub(home):

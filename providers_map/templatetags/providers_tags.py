@@ -1,10 +1,11 @@
 """Presentation helpers for the public registry pages: ages in words, lines, phones, the editors' preview."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import npgettext
 
-from portal.templatetags import phones as phone_tags
+from portal import phones
 
 register = template.Library()
 
@@ -33,7 +34,18 @@ def lines(text):
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
-register.filter("phone_link", phone_tags.phone_link)  # one phone format for the whole site
+def tel_href(phone):
+    return phones.tel_href(phone)
+
+
+def phone_display(phone):
+    """+73831234567 → +7 383 123-45-67 (portal.phones: one format for the whole site); anything else as stored."""
+    return phones.display(phone)
+
+
+@register.filter
+def phone_link(phone):
+    return format_html('<a href="{}">{}</a>', tel_href(phone), phone_display(phone))
 
 
 @register.inclusion_tag("providers_map/includes/organisation_body.html", takes_context=True)

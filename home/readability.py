@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from wagtail import blocks
+
 VOWELS = frozenset("аеёиоуыэюяaeiouy")
 LONG_WORD_SYLLABLES = 4
 WORDS_PER_MINUTE = 150  # an unhurried reader of plain Russian; used for the page's reading time
@@ -222,10 +224,13 @@ def analyse(chunks):
 
 
 def stream_chunks(stream_value):
-    """Readable text of a StreamField value: each block says what of it is read (`readable_chunks`)."""
+    """Readable text of a StreamField value: each block says what of it is read (`readable_chunks`); a plain
+    rich-text block (a paragraph) is read whole."""
     chunks = []
     for child in stream_value or []:
         reader = getattr(child.block, "readable_chunks", None)
         if reader is not None:
             chunks.extend(reader(child.value))
+        elif isinstance(child.block, blocks.RichTextBlock):
+            chunks.extend(html_chunks(child.value))
     return chunks

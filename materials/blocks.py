@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from materials import media, vtt
+from portal.blocks import HeadingBlock, ParagraphBlock
 
 TRANSCRIPT_TIMESTAMP = re.compile(r"^\[?((?:\d{1,2}:)?\d{1,2}:[0-5]\d)\]?(?:\s+[—–-])?\s+(.*)$", re.S)
 
@@ -219,35 +220,12 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class SectionHeadingBlock(blocks.CharBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 200)
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "title"
-        label = _("Heading")
-        template = "blocks/section_heading_block.html"
-        help_text = _("A section heading of the material (level h2).")
-        preview_value = "Как устроена практика"
-
-
-class TextBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["h3", "bold", "italic", "link", "document-link", "ol", "ul"])
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = _("Paragraph")
-        template = "blocks/paragraph_block.html"
-        help_text = _("Text with subheadings, lists and links.")
-        preview_value = "<p>Специалист приходит в семью и занимается с ребёнком в привычной обстановке.</p>"
-
-
 class MaterialBodyBlock(blocks.StreamBlock):
-    heading = SectionHeadingBlock()
-    paragraph = TextBlock()
+    heading = HeadingBlock(help_text=_("A section heading of the material (level h2)."))
+    paragraph = ParagraphBlock(
+        features=["h3", "bold", "italic", "link", "document-link", "ol", "ul"],
+        help_text=_("Text with subheadings, lists and links."),
+    )
     video = VideoBlock()
     quote = QuoteBlock()
 

@@ -1,6 +1,6 @@
-"""StreamField blocks of the home app (re-exported: migrations refer to `home.blocks.<Name>`)."""
+"""StreamField blocks of the home app (re-exported: migrations refer to `home.blocks.<Name>`); shared: portal.blocks."""
 
-from home.blocks.basic import AudienceCardBlock, HeadingBlock, ParagraphBlock, StandardBodyBlock
+from home.blocks.basic import AudienceCardBlock, HeadingBlock, StandardBodyBlock
 from home.blocks.guidance import (
     CalloutBlock,
     FindHelpBlock,
@@ -22,7 +22,6 @@ __all__ = [
     "HeadingBlock",
     "ImageBlock",
     "KeyPointBlock",
-    "ParagraphBlock",
     "QuestionsBlock",
     "RelatedPageBlock",
     "StandardBodyBlock",

@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.readability import html_chunks
+from portal.blocks import ParagraphBlock
 
 
 class HeadingBlock(blocks.StructBlock):
+    """Home's section heading, stored as {"text": …} (the library's shared portal.blocks.HeadingBlock is plain text)."""
+
     text = blocks.CharBlock(label=_("Heading text"), max_length=200)
 
     class Meta:
@@ -18,22 +20,6 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         help_text = _("A section heading of the page (level h2).")
         preview_value = {"text": "Что делать дальше"}
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["bold", "italic", "link", "ol", "ul"])
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = _("Paragraph")
-        template = "blocks/paragraph_block.html"
-        help_text = _("Short sentences, one idea per paragraph.")
-        preview_value = "<p>Ранняя помощь — это поддержка ребёнка и семьи с первых месяцев жизни.</p>"
-
-    def readable_chunks(self, value):
-        return html_chunks(value)
 
 
 class AudienceCardBlock(blocks.StructBlock):

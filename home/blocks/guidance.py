@@ -18,9 +18,10 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks.basic import HeadingBlock, ParagraphBlock
+from home.blocks.basic import HeadingBlock
 from home.readability import html_chunks
 from materials.blocks import VideoBlock
+from portal.blocks import ParagraphBlock
 
 SUMMARY_MIN_POINTS = 1
 SUMMARY_MAX_POINTS = 5

@@ -30,9 +30,7 @@ class GuidanceFilter:
 
         self.hub = hub
         live_pages = GuidancePage.objects.child_of(hub).live().public()
-        self.topics = list(
-            Topic.objects.filter(guidance_pages__in=live_pages).distinct().order_by("sort_order", "name")
-        )
+        self.topics = list(Topic.objects.filter(guidancepage__in=live_pages).distinct().order_by("sort_order", "name"))
         self.age_groups = list(AgeGroup.objects.order_by("min_months", "sort_order"))
         self.errors = []
         self.topic = self._choose(params.get("topic", ""), self.topics, _("There is no such topic in this section."))

@@ -1,12 +1,10 @@
 """Plain-language guidance for parents: a topic hub and its guidance pages."""
 
-from django import forms
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -17,6 +15,7 @@ from home.blocks import GuidanceBodyBlock, RelatedPageBlock, SummaryBlock
 from home.models.feedback import PageFeedback, has_voted, remember_vote
 from home.panels import FeedbackPanel, ReadabilityPanel
 from home.readability import analyse, stream_chunks
+from portal.models import TaxonomyMixin
 
 
 class Audience(models.TextChoices):
@@ -51,7 +50,7 @@ class GuidanceIndexPage(Page):
         return context
 
 
-class GuidancePage(RoutablePageMixin, Page):
+class GuidancePage(TaxonomyMixin, RoutablePageMixin, Page):
     """One plain-language answer to a parent's question."""
 
     summary = StreamField(
@@ -70,27 +69,6 @@ class GuidancePage(RoutablePageMixin, Page):
         max_num=6,
         verbose_name=_("related pages"),
         help_text=_("Up to six guidance pages or library materials on the same topic."),
-    )
-    topics = ParentalManyToManyField(
-        "portal.Topic",
-        blank=True,
-        related_name="guidance_pages",
-        verbose_name=_("topics"),
-        help_text=_("The first topic in the list order is where the page appears on the hub."),
-    )
-    age_groups = ParentalManyToManyField(
-        "portal.AgeGroup",
-        blank=True,
-        related_name="guidance_pages",
-        verbose_name=_("child's age"),
-        help_text=_("Leave empty if the page is useful at any age."),
-    )
-    concerns = ParentalManyToManyField(
-        "portal.DevelopmentalConcern",
-        blank=True,
-        related_name="guidance_pages",
-        verbose_name=_("developmental concerns"),
-        help_text=_("Leave empty if the page is for every family."),
     )
     audience = models.CharField(
         _("audience"),
@@ -134,9 +112,9 @@ class GuidancePage(RoutablePageMixin, Page):
         FieldPanel("related"),
         MultiFieldPanel(
             [
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("age_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),
+                *TaxonomyMixin.taxonomy_panels(
+                    topics=_("The first topic in the list order is where the page appears on the hub.")
+                ),
                 FieldPanel("audience"),
             ],
             heading=_("Who and what the page is for"),

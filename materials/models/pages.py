@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from materials.blocks import MaterialBodyBlock, VideoBlock
 from materials.files import validate_material_document
+from portal.models import TaxonomyMixin
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -72,7 +73,7 @@ class MaterialsIndexPage(Page):
         return context
 
 
-class MaterialPage(Page):
+class MaterialPage(TaxonomyMixin, Page):
     """One material of the library: a document, a programme, a practice or a video with its files."""
 
     material_type = models.CharField(
@@ -88,27 +89,6 @@ class MaterialPage(Page):
         _("for managers"), default=False, help_text=_("Heads of organisations and regional authorities.")
     )
     for_parents = models.BooleanField(_("for parents"), default=False, help_text=_("Parents and relatives."))
-    topics = ParentalManyToManyField(
-        "portal.Topic",
-        blank=True,
-        related_name="materials",
-        verbose_name=_("topics"),
-        help_text=_("One or more topics; related materials are chosen by them."),
-    )
-    age_groups = ParentalManyToManyField(
-        "portal.AgeGroup",
-        blank=True,
-        related_name="materials",
-        verbose_name=_("child's age"),
-        help_text=_("Leave empty if the material is useful at any age."),
-    )
-    concerns = ParentalManyToManyField(
-        "portal.DevelopmentalConcern",
-        blank=True,
-        related_name="materials",
-        verbose_name=_("developmental concerns"),
-        help_text=_("Leave empty if the material concerns every child."),
-    )
     authors = models.CharField(
         _("authors"),
         max_length=300,
@@ -183,7 +163,11 @@ class MaterialPage(Page):
             heading=_("About the material"),
         ),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("age_groups"), FieldPanel("concerns")],
+            TaxonomyMixin.taxonomy_panels(
+                topics=_("One or more topics; related materials are chosen by them."),
+                age_groups=_("Leave empty if the material is useful at any age."),
+                concerns=_("Leave empty if the material concerns every child."),
+            ),
             heading=_("Topics, ages and concerns"),
         ),
         FieldPanel("video"),

@@ -1,5 +1,14 @@
 from .site_settings import PortalSettings
-from .taxonomy import AgeGroup, DevelopmentalConcern, Language, Region, ServiceType, TaxonomyTerm, Topic
+from .taxonomy import (
+    AgeGroup,
+    DevelopmentalConcern,
+    Language,
+    Region,
+    ServiceType,
+    TaxonomyMixin,
+    TaxonomyTerm,
+    Topic,
+)
 
 __all__ = [
     "AgeGroup",
@@ -8,6 +17,7 @@ __all__ = [
     "PortalSettings",
     "Region",
     "ServiceType",
+    "TaxonomyMixin",
     "TaxonomyTerm",
     "Topic",
 ]

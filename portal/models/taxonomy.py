@@ -4,9 +4,11 @@ Editors manage them as snippets ("Справочники"); the initial terms ar
 every database, including the test database, starts with the same controlled vocabulary.
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -107,3 +109,39 @@ class Region(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TaxonomyMixin(models.Model):
+    """What a content page is about: topics, child's ages and developmental concerns (guidance, library).
+
+    Reverse names are Django's defaults, e.g. `Topic.objects.filter(guidancepage__in=…)`, `materialpage__in`.
+    """
+
+    TAXONOMY_FIELDS = ("topics", "age_groups", "concerns")
+
+    topics = ParentalManyToManyField(
+        "portal.Topic", blank=True, verbose_name=_("topics"), help_text=_("One or more topics the page is about.")
+    )
+    age_groups = ParentalManyToManyField(
+        "portal.AgeGroup",
+        blank=True,
+        verbose_name=_("child's age"),
+        help_text=_("Leave empty if the page is useful at any age."),
+    )
+    concerns = ParentalManyToManyField(
+        "portal.DevelopmentalConcern",
+        blank=True,
+        verbose_name=_("developmental concerns"),
+        help_text=_("Leave empty if the page is for every family."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def taxonomy_panels(cls, **help_texts):
+        """Checkbox panels for the three fields; `help_texts` gives a page type its own hint for a field."""
+        return [
+            FieldPanel(name, widget=forms.CheckboxSelectMultiple, help_text=help_texts.get(name, ""))
+            for name in cls.TAXONOMY_FIELDS
+        ]

@@ -15,13 +15,13 @@ def test_demo_library_covers_every_facet_value(demo_site):
     assert set(pages.values_list("evidence_status", flat=True)) == set(EvidenceStatus.values)
     for _value, field, _label in AUDIENCES:
         assert pages.filter(**{field: True}).exists()
-    assert set(Topic.objects.filter(materials__in=pages).values_list("slug", flat=True)) == set(
+    assert set(Topic.objects.filter(materialpage__in=pages).values_list("slug", flat=True)) == set(
         Topic.objects.values_list("slug", flat=True)
     )
-    assert set(AgeGroup.objects.filter(materials__in=pages).values_list("slug", flat=True)) == set(
+    assert set(AgeGroup.objects.filter(materialpage__in=pages).values_list("slug", flat=True)) == set(
         AgeGroup.objects.values_list("slug", flat=True)
     )
-    assert set(DevelopmentalConcern.objects.filter(materials__in=pages).values_list("slug", flat=True)) == set(
+    assert set(DevelopmentalConcern.objects.filter(materialpage__in=pages).values_list("slug", flat=True)) == set(
         DevelopmentalConcern.objects.values_list("slug", flat=True)
     )
     assert pages.exclude(region=None).values("region").distinct().count() >= 8

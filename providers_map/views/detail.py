@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Page
-
+from portal.models import PortalSettings
 from providers_map import hours as hours_lib
 from providers_map.forms import ErrorReportForm
 from providers_map.models import Location, Organisation, Service
@@ -77,8 +76,9 @@ def map_config():
 
 
 def privacy_page_url(request):
-    page = Page.objects.live().public().filter(slug="privacy").first()
-    return page.get_url(request) if page else None
+    """The personal-data policy page the editors chose in the portal settings, if it is published."""
+    page = PortalSettings.for_request(request).privacy_page
+    return page.get_url(request) if page is not None and page.live else None
 
 
 def organisation_context(request, organisation, locations, services, now=None, preview=False):

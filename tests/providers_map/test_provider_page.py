@@ -230,18 +230,27 @@ def test_hostile_text_in_registry_data_is_escaped_everywhere(client):
     assert jsonld_of(response)["name"] == payload  # the JSON-LD still carries the exact text, safely encoded
 
 
-def test_privacy_policy_link_appears_when_the_page_exists(client, organisation):
-    from wagtail.models import Page
+def test_privacy_policy_link_is_the_page_chosen_in_the_portal_settings(client, organisation):
+    from wagtail.models import Page, Site
 
     from home.models import StandardPage
+    from portal.models import PortalSettings
 
     cache.clear()  # Wagtail caches site root paths; earlier tests may have left another site's there
-    page = html(client.get(organisation.get_absolute_url()))
-    assert "Как мы обращаемся с персональными данными" not in page
     parent = Page.objects.get(depth=2)
-    parent.add_child(instance=StandardPage(title="Политика обработки персональных данных", slug="privacy", body=[]))
+    parent.add_child(instance=StandardPage(title="Старая политика", slug="privacy", body=[]))
     page = html(client.get(organisation.get_absolute_url()))
-    assert re.search(r'<a href="[^"]*/privacy/">Как мы обращаемся с персональными данными</a>', page)
+    assert "Как мы обращаемся с персональными данными" not in page  # a page called «privacy» is not the choice
+
+    chosen = parent.add_child(instance=StandardPage(title="Политика обработки ПД", slug="personal-data", body=[]))
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.privacy_page = chosen
+    settings.save()
+    page = html(client.get(organisation.get_absolute_url()))
+    assert re.search(r'<a href="[^"]*/personal-data/">Как мы обращаемся с персональными данными</a>', page)
+
+    chosen.unpublish()
+    assert "Как мы обращаемся с персональными данными" not in html(client.get(organisation.get_absolute_url()))
 
 
 def test_query_count_does_not_grow_with_locations_and_services(client, django_assert_max_num_queries):

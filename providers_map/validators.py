@@ -122,7 +122,10 @@ def normalise_phone(value):
             raw,
             count=len(digits),
         )
-    if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
+    # Russian numbering plan, not Kazakhstan's (+7 6xx/7xx). We ask libphonenumber for the region only, not for
+    # full validity: its list of assigned area codes lags the real plan, and a registry import must not refuse
+    # a working number for that (this is the behaviour the registry has always had).
+    if phonenumbers.region_code_for_number(number) != PHONE_REGION:
         raise _phone_error(
             _("“%(value)s” is not a Russian phone number: check the area or mobile code."), "phone_code", raw
         )

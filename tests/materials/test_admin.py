@@ -32,3 +32,12 @@ def test_unknown_sort_is_reported(client):
     html = client.get(index.url + "?sort=random").content.decode()
     assert "Сортировка: «random»" in html
     assert MaterialPage.objects.count() == 1
+
+
+def test_taxonomy_fields_are_checkboxes_with_the_libraries_own_hints(editor):
+    index = make_index()
+    html = editor.get(f"/admin/pages/add/materials/materialpage/{index.pk}/").content.decode()
+    assert 'type="checkbox" name="topics"' in html and 'type="checkbox" name="concerns"' in html
+    assert "Одна или несколько тем; по ним подбираются похожие материалы." in html
+    assert "Оставьте пустым, если материал касается любого ребёнка." in html
+    assert "Одна или несколько тем, которым посвящена страница." not in html  # the mixin's generic hint

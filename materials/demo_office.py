@@ -10,6 +10,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 import openpyxl
+from openpyxl.writer.excel import ExcelWriter
 
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 
@@ -135,6 +136,7 @@ def build_xlsx(sheet_title, rows):
         sheet.append(row)
     workbook.properties.created = workbook.properties.modified = dt.datetime(*FIXED_DATE)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # ExcelWriter rather than workbook.save(), which stamps the current time as the modification date
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     with zipfile.ZipFile(buffer) as archive:
         return _zip([(info.filename, archive.read(info)) for info in archive.infolist()])

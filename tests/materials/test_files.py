@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import zipfile
@@ -68,3 +69,5 @@ def test_xlsx_opens_in_openpyxl():
     assert sheet.title == "Лист"
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["Оборудование", "Количество"], ["Мяч", 3]]
     assert data == demo_office.build_xlsx("Лист", [["Оборудование", "Количество"], ["Мяч", 3]])  # deterministic
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook.properties.created == workbook.properties.modified == dt.datetime(2024, 1, 1)  # not "now"

@@ -129,6 +129,8 @@ class Location(Orderable):
     )
 
     class Meta(Orderable.Meta):
+        # the editor's order, then creation order: imports and the demo may leave sort_order empty
+        ordering = ["sort_order", "pk"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
 

@@ -58,6 +58,8 @@ class Service(Orderable, ClusterableModel):
     )
 
     class Meta(Orderable.Meta):
+        # the editor's order, then creation order: imports and the demo may leave sort_order empty
+        ordering = ["sort_order", "pk"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
         constraints = [

@@ -3,7 +3,7 @@
 import functools
 import json
 
-from tests.providers_map.hsds_schemas import schema_dir, validate
+from tests.providers_map.hsds_schemas import read_schema_text, validate
 
 LIST_SCHEMAS = {
     "services": ("compiled/service_list.json", "compiled/service.json"),
@@ -24,7 +24,7 @@ DETAIL_SCHEMAS = {
 @functools.cache
 def page_schema():
     """The official Page object (components.schemas.Page of the HSDS OpenAPI document), every field required."""
-    document = json.loads((schema_dir() / "openapi.json").read_text(encoding="utf-8"))
+    document = json.loads(read_schema_text("openapi.json"))
     schema = dict(document["components"]["schemas"]["Page"])
     schema["required"] = list(schema["properties"])
     return schema

@@ -117,6 +117,7 @@ def test_every_endpoint_every_page_and_every_object_is_valid_hsds(client, regist
     checker.ndjson("services", "full=true")
     assert checker.errors == []
     assert checker.validated > 300 and checker.requests > 100
+    print(f"\nHSDS endpoints: {checker.validated} objects validated, {checker.requests} requests, 0 errors")
 
 
 def test_filters_validate_and_find_what_was_asked(client, registry):
@@ -288,3 +289,18 @@ def test_openapi_document_describes_every_endpoint_and_parameter(client, registr
     assert schema["application/json"]["schema"]["$ref"].endswith("compiled/service_at_location.json")
     root = client.get("/api/hsds/").json()
     assert validate(root, "taxonomy.json") != []  # sanity: the validator does reject foreign objects
+
+
+def test_the_whole_demo_registry_is_valid_hsds_page_by_page(client, demo_site):
+    checker = Checker(client)
+    services = checker.walk("services", per_page=25)
+    checker.walk("services", "full=true", per_page=25, full=True)
+    checker.walk("service_at_locations", "full=true", per_page=25, full=True)
+    organizations = checker.walk("organizations", "full=true&full_service=true", per_page=7, full=True)
+    checker.walk("taxonomy_terms", per_page=25)
+    for query in ("age_months=30", "concern=autism", "free=true", "region=54", "lat=55.03&lon=82.92&proximity=20000"):
+        checker.walk("services", query, per_page=10)
+        checker.walk("service_at_locations", query, per_page=10)
+    assert len(services) > 20 and len(organizations) > 5
+    assert checker.errors == []
+    print(f"\nHSDS demo walk: {checker.validated} objects validated, {checker.requests} requests, 0 errors")

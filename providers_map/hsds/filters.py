@@ -96,8 +96,8 @@ def open_location_ids(now=None):
 
 
 def aware(moment):
-    """A datetime parameter in UTC when it came without an offset."""
-    return timezone.make_aware(moment, dt.UTC) if timezone.is_naive(moment) else moment
+    """A datetime parameter in UTC (params.in_utc has done it; naive ones are taken as UTC)."""
+    return moment.replace(tzinfo=dt.UTC) if timezone.is_naive(moment) else moment
 
 
 def known_region(code):

@@ -11,7 +11,7 @@ from typing import Literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from portal.api import ApiError
 
@@ -21,8 +21,23 @@ MAX_PAGE = 1_000_000
 MULTI_VALUED = {"concern"}  # may be repeated (?concern=a&concern=b) or comma-separated
 
 
+def in_utc(moment):
+    """A datetime in UTC (naive means UTC); out-of-range moments are a ValueError (a 400), not a crash."""
+    if moment is None:
+        return None
+    try:
+        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    except OverflowError as exc:
+        raise ValueError("The date is out of range.") from exc
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("modified_after", mode="after", check_fields=False)
+    @classmethod
+    def _utc(cls, value):
+        return in_utc(value)
 
 
 class Paged(Params):
@@ -154,6 +169,9 @@ def _as_dict(query):
     values, details = {}, []
     for key in query:
         items = query.getlist(key)
+        if "\x00" in key or any("\x00" in item for item in items):  # databases refuse NUL characters
+            details.append({"parameter": key.replace("\x00", "")[:50], "message": "NUL characters are not allowed."})
+            continue
         if key in MULTI_VALUED:
             values[key] = [part.strip() for item in items for part in item.split(",") if part.strip()]
         elif len(items) > 1:

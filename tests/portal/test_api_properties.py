@@ -48,6 +48,18 @@ def wsgi_app(settings):
         signals.request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def registry_for_hsds(db):
+    """A few published providers (with branches, services, concerns, languages) for the HSDS operations."""
+    from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory
+
+    for number in range(3):
+        organisation = OrganisationFactory()
+        for _ in range(number + 1):
+            LocationFactory(organisation=organisation)
+        ServiceFactory(organisation=organisation, concerns=["autism"], languages=["tatar"])
+
+
 def _run(operation, mode, target, counts, failures):
     """Send at least `target` generated requests for one operation in one mode."""
     key = (operation.label, mode.value)
@@ -90,3 +102,39 @@ def test_every_v1_operation_answers_generated_requests_as_documented(demo_site, 
     assert failures == [], "\n".join(failures[:20])
     for operation in operations:
         assert counts[(operation.label, "positive")] >= REQUESTS_PER_OPERATION, operation.label
+
+
+HSDS_REQUESTS_PER_OPERATION = int(os.environ.get("HSDS_PROPERTY_REQUESTS", "60"))
+
+
+def _inline_official_schemas(node):
+    """Replace references to the official HSDS schema files by the files themselves (vendored, offline)."""
+    from providers_map.hsds.openapi import SCHEMA_BASE
+    from tests.providers_map.hsds_schemas import _load
+
+    if isinstance(node, list):
+        return [_inline_official_schemas(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref", "")
+    if reference.startswith(SCHEMA_BASE) or (reference.endswith(".json") and "/" not in reference):
+        return _inline_official_schemas(_load(reference.removeprefix(SCHEMA_BASE)))
+    return {key: _inline_official_schemas(value) for key, value in node.items()}
+
+
+def test_every_hsds_operation_answers_generated_requests_as_documented(wsgi_app, registry_for_hsds):
+    from providers_map.hsds.openapi import document as hsds_document
+
+    document = _inline_official_schemas(hsds_document("http://localhost"))
+    schema = schemathesis.openapi.from_dict(document)
+    schema.app, schema.location = wsgi_app, "/api/hsds/openapi.json"
+    counts, failures = Counter(), []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 11
+    for operation in operations:
+        _run(operation, GenerationMode.POSITIVE, HSDS_REQUESTS_PER_OPERATION, counts, failures)
+        _run(operation, GenerationMode.NEGATIVE, HSDS_REQUESTS_PER_OPERATION // 4, counts, failures)
+    print("\nGenerated HSDS requests per operation:", dict(counts), file=sys.stderr)
+    assert failures == [], "\n".join(failures[:20])
+    for operation in operations:
+        assert counts[(operation.label, "positive")] >= HSDS_REQUESTS_PER_OPERATION, operation.label

@@ -225,6 +225,8 @@ def test_drafts_unpublished_reports_and_notes_never_appear(client, registry):
         "/api/hsds/services/00000000-0000-0000-0000-000000000000?full=true",
         "/api/hsds/taxonomy_terms?top_only=perhaps",
         "/api/hsds/?x=1",
+        "/api/hsds/services?search=a%00b",
+        "/api/hsds/organizations?modified_after=0001-01-01T00:00:00%2B05:00",
     ],
 )
 def test_bad_parameters_are_a_json_400(client, registry, url):
@@ -233,6 +235,11 @@ def test_bad_parameters_are_a_json_400(client, registry, url):
     body = response.json()
     assert set(body) == {"error", "details"} and body["details"]
     assert body["error"] == "Неверные параметры запроса."
+
+
+def test_any_utc_offset_is_accepted(client, registry):
+    response = client.get("/api/hsds/services?modified_after=0445-01-26T02:35:29.1-23:00")
+    assert response.status_code == 200 and response.json()["total_items"] == 7
 
 
 def test_unknown_objects_and_methods_answer_json(client, registry):

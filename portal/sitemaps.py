@@ -8,9 +8,10 @@ are listed by URL name. Apps add their own sitemaps (e.g. provider pages) with `
 from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
+from wagtail.views import serve as wagtail_serve
 
 from portal.canonical import canonical_base_url
 
@@ -25,15 +26,26 @@ class CanonicalSitemap(Sitemap):
         return urlsplit(canonical_base_url()).netloc or super().get_domain(site)
 
 
+def served_by_wagtail(path):
+    """Whether `path` reaches Wagtail's page view (a portal route may shadow a page at the same address)."""
+    try:
+        return resolve(path).func is wagtail_serve
+    except Resolver404:
+        return False
+
+
 class PageSitemap(WagtailSitemap):
-    """Wagtail's sitemap of live public pages, on the canonical host."""
+    """Wagtail's sitemap of live public pages, on the canonical host; pages another route shadows are left out
+    (the address would not show them)."""
 
     def _urls(self, page, protocol, domain):
         base = urlsplit(canonical_base_url())
-        urls = super()._urls(page, protocol, domain)
-        for url_info in urls:
+        urls = []
+        for url_info in super()._urls(page, protocol, domain):
             location = urlsplit(url_info["location"])
-            url_info["location"] = urlunsplit((base.scheme, base.netloc, location.path, location.query, ""))
+            if served_by_wagtail(location.path):
+                url_info["location"] = urlunsplit((base.scheme, base.netloc, location.path, location.query, ""))
+                urls.append(url_info)
         return urls
 
 

@@ -177,7 +177,9 @@ INSTALLED_APPS += ["corsheaders"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware"
 )
-MIDDLEWARE.append("portal.api_http.ApiHttpMiddleware")
+# Innermost, but before a middleware that must stay last (django-axes), if there is one.
+_LAST = [name for name in MIDDLEWARE if name.startswith("axes.")]
+MIDDLEWARE.insert(MIDDLEWARE.index(_LAST[0]) if _LAST else len(MIDDLEWARE), "portal.api_http.ApiHttpMiddleware")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False

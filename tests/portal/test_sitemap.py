@@ -38,6 +38,14 @@ def test_sitemap_uses_the_wagtail_sites_host_whatever_host_was_asked(client):
 
 
 @pytest.mark.django_db
+def test_pages_another_route_shadows_are_left_out():
+    from portal.sitemaps import served_by_wagtail
+
+    assert served_by_wagtail("/") and served_by_wagtail("/some/page/")
+    assert not served_by_wagtail("/providers/") and not served_by_wagtail("/api/v1/docs")
+
+
+@pytest.mark.django_db
 def test_a_configured_base_url_wins(client, settings):
     settings.PORTAL_BASE_URL = "https://portal.example.org/"
     OrganisationFactory()

@@ -1,7 +1,7 @@
 """Print the direct dependencies declared in pyproject.toml, one per line.
 
-    python scripts/list_deps.py runtime   # [project] dependencies: what a server installs
-    python scripts/list_deps.py dev       # the `dev` extra: tests, linting, build-time scripts
+python scripts/list_deps.py runtime   # [project] dependencies: what a server installs
+python scripts/list_deps.py dev       # the `dev` extra: tests, linting, build-time scripts
 """
 
 import sys

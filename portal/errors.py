@@ -20,6 +20,14 @@ PROBLEMS = {
         _("Access denied"),
         _("You cannot open this page. If you followed a link on the site, go back and try again."),
     ),
+    404: (
+        _("Page not found"),
+        _("The address may contain a typo, or the page has moved."),
+    ),
+    405: (
+        _("This action is not available"),
+        _("This address cannot be used this way. Open the page by its link and use its buttons and forms."),
+    ),
     413: (
         _("The message is too long"),
         _("The form or file you sent is larger than the site accepts. Shorten the text or choose a smaller file."),

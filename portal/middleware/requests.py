@@ -23,6 +23,9 @@ DIGITS = re.compile(r"\d{1,18}")
 INT_DIGITS_LIMIT = 4300
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# The site's pages and forms use these; the JSON API (/api/) and the admin answer other methods themselves.
+SITE_METHODS = ("GET", "HEAD", "POST")
+OWN_METHOD_PREFIXES = ("/api/", "/admin/")
 
 
 class RequestSanityMiddleware:
@@ -39,6 +42,16 @@ class RequestSanityMiddleware:
         url_length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
         if url_length > min(settings.PORTAL_MAX_URL_LENGTH, INT_DIGITS_LIMIT):
             return errors.problem(request, 414)
+        if "\x00" in request.path_info or any(
+            "\x00" in value for key, value in request.META.items() if key.startswith("HTTP_") and isinstance(value, str)
+        ):
+            return errors.problem(
+                request, 400
+            )  # NUL is no character of a URL or a header (RFC 9110), nor of a database text
+        if request.method not in SITE_METHODS and not request.path_info.startswith(OWN_METHOD_PREFIXES):
+            response = errors.problem(request, 405)
+            response["Allow"] = ", ".join(SITE_METHODS)
+            return response
         content_length = request.META.get("CONTENT_LENGTH", "")
         if content_length and not DIGITS.fullmatch(content_length.strip()):
             return errors.problem(request, 400)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "leaflet",
     "axes",
     "csp",
+    "ninja",  # serves the API docs page's Swagger UI from our static files (the CSP allows no CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "portal.middleware.compression.CompressionMiddleware",
     "portal.middleware.cookies.CookiePolicyMiddleware",
     "portal.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.errors.FriendlyErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 # The embedded SQLite database and uploads live under var/ (git-ignored).
-from .base import VAR_DIR  # noqa: E402
+from .base import STATIC_ROOT, VAR_DIR  # noqa: E402
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks into it at start-up

@@ -18,3 +18,7 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "test")
 # A fresh media directory per run (removed by tests/conftest.py at the end) unless MEDIA_ROOT is given.
 TEST_MEDIA_ROOT_CREATED = None if os.environ.get("MEDIA_ROOT") else tempfile.mkdtemp(prefix="portal-test-media-")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or TEST_MEDIA_ROOT_CREATED
+# WhiteNoise looks into STATIC_ROOT at start-up; tests serve static files from the finders instead.
+STATIC_ROOT = os.path.join(tempfile.gettempdir(), "portal-test-static")
+os.makedirs(STATIC_ROOT, exist_ok=True)
+WHITENOISE_USE_FINDERS = True

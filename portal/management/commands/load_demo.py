@@ -1,9 +1,9 @@
 """Deterministic demo content: `load_demo [--providers N] [--seed S] [--if-empty]`.
 
 The command creates the site root, then runs each app's `demo.build(ctx)` in `ORDER`, so apps own their demo
-content. It ends with a search rebuild when Elasticsearch is configured. The demo admin login (its password is
-in the README) is created only under DEBUG, with PORTAL_DEMO_ADMIN=1 or with --create-admin, and never with
-production settings.
+content. It ends with a search rebuild (the database fallback, and Elasticsearch when configured). The demo
+admin login (its password is in the README) is created only under DEBUG, with PORTAL_DEMO_ADMIN=1 or with
+--create-admin, and never with production settings.
 """
 
 import importlib
@@ -73,6 +73,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Admin login for local use only: {demo_core.ADMIN_USERNAME} / {demo_core.ADMIN_PASSWORD}"
             )
-        if settings.ELASTICSEARCH_URL:
-            call_command("search_index", "--rebuild", stdout=self.stdout)
+        # Rebuilds the database fallback's records always, and the Elasticsearch indices when configured.
+        call_command("search_index", "--rebuild", "--no-progress", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -3,7 +3,7 @@
 Django and libraries answer some refusals with an empty body or English text (`require_GET`'s 405, a 400
 from a decorator, django-ninja's 405). Any 4xx response that is not already an HTML page or JSON is replaced
 by `portal.errors.problem()` for its status; headers that matter to clients (Allow, Retry-After) are kept.
-Under /api/ every error is JSON.
+Under /api/ every error is JSON; a JSON error anywhere is kept as it is.
 """
 
 from portal import errors
@@ -20,10 +20,10 @@ def _is_html(response):
 
 
 def needs_replacing(request, response):
-    if not 400 <= response.status_code < 500 or response.streaming:
-        return False
+    if not 400 <= response.status_code < 500 or response.streaming or _is_json(response):
+        return False  # JSON errors are deliberate (the API's, the admin's own endpoints)
     if errors.is_api(request):
-        return not _is_json(response)
+        return True
     return not (_is_html(response) and response.content.strip())
 
 

@@ -10,6 +10,15 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
+
+@pytest.fixture
+def page(browser):
+    """A page that enforces the policy (the shared fixture bypasses it for axe-core's injected script)."""
+    context = browser.new_context(locale="ru-RU", bypass_csp=False)
+    yield context.new_page()
+    context.close()
+
+
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {

@@ -117,7 +117,8 @@ def test_behind_a_redirecting_tls_proxy_the_redirect_and_preload_can_be_turned_o
 
 
 def test_deploy_checks_pass_under_production_settings():
-    clean = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+    clean = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set by tests/e2e only
+    clean.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="portal.settings.production")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

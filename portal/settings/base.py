@@ -174,7 +174,11 @@ SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "15"))
 # Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server);
 # the Content-Security-Policy allows images from this host.
 PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "") or "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-PORTAL_MAP_TILE_ATTRIBUTION = os.environ.get("PORTAL_MAP_TILE_ATTRIBUTION", "") or "© OpenStreetMap contributors"
+# The tile server's credit line (HTML: OpenStreetMap's licence asks for a link to its copyright page).
+PORTAL_MAP_TILE_ATTRIBUTION = (
+    os.environ.get("PORTAL_MAP_TILE_ATTRIBUTION", "")
+    or '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 

@@ -34,12 +34,18 @@ services: ## Start local PostgreSQL + Elasticsearch; connection env in .services
 services-stop: ## Stop the local PostgreSQL + Elasticsearch
 	bash scripts/services.sh stop
 
-lint: install ## ruff, Django system checks, missing migrations, translation catalogue
+# Production settings as a deployment would give them (values for the check only; nothing is served).
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HOSTS=portal.example \
+	WAGTAILADMIN_BASE_URL=https://portal.example CACHE_URL=redis://127.0.0.1:6379/0 \
+	SECRET_KEY=lint-only-deploy-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ
+
+lint: install ## ruff, Django system checks (incl. check --deploy with production settings), migrations, translations
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(PY) scripts/check_messages.py
 
 format: install ## Apply ruff's fixes and formatting

@@ -3,6 +3,8 @@
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from portal.cookies import delete_cookie, set_cookie
+
 COOKIE_NAME = "low_vision"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -18,7 +20,7 @@ def toggle_low_vision(request):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     if request.GET.get("mode") == "on":
-        response.set_cookie(COOKIE_NAME, "1", max_age=COOKIE_MAX_AGE, samesite="Lax")
+        set_cookie(response, COOKIE_NAME, "1", max_age=COOKIE_MAX_AGE)
     else:
-        response.delete_cookie(COOKIE_NAME)
+        delete_cookie(response, COOKIE_NAME)
     return response

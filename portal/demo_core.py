@@ -66,6 +66,14 @@ def ensure_taxonomies():
     seed_taxonomies(lambda name: apps.get_model("portal", name))
 
 
+def demo_admin_allowed(requested=False):
+    """The published demo login exists only for local use: DEBUG, PORTAL_DEMO_ADMIN or an explicit request,
+    and never under production settings."""
+    if settings.PORTAL_PRODUCTION:
+        return False
+    return bool(settings.DEBUG or settings.PORTAL_DEMO_ADMIN or requested)
+
+
 def ensure_admin():
     User = get_user_model()
     if User.objects.filter(username=ADMIN_USERNAME).exists():

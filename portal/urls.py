@@ -11,7 +11,7 @@ from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.api_docs import api_docs
 from portal.sitemaps import NamedPagesSitemap, PageSitemap
-from portal.views import healthz, robots_txt
+from portal.views import healthz, robots_txt, security_txt
 from providers_map.sitemaps import ProviderSitemap
 
 SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
     path("providers/", include("providers_map.urls")),
@@ -41,5 +42,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

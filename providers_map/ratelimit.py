@@ -1,70 +1,8 @@
-"""Fixed-window rate limits kept in Django's cache (shared across workers when the cache is shared).
+"""Limits of the "report an error" form, on the portal's shared rate limiter (portal/ratelimit.py)."""
 
-A limit counts events per key inside a time window; `exceeded()` asks before doing the work, `hit()` records
-an event afterwards. Keys are hashed so client addresses never appear in cache key names or logs verbatim.
-"""
+from portal.ratelimit import RateLimit, anonymised, client_ip
 
-import hashlib
-import time
-
-from django.conf import settings
-from django.core.cache import cache
-
-
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the address a trusted proxy put in X-Forwarded-For.
-
-    `PORTAL_TRUSTED_PROXY_COUNT` (default 0) says how many proxies in front of the app append to the header;
-    without it the header is ignored, since clients can forge it.
-    """
-    proxies = int(getattr(settings, "PORTAL_TRUSTED_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def anonymised(value):
-    """A short stable digest for logs and cache keys (not reversible without the secret key)."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
-    return digest[:16]
-
-
-class RateLimit:
-    """At most `limit` events per `window` seconds for each key, e.g. RateLimit("report", 5, 600)."""
-
-    def __init__(self, scope, limit, window):
-        self.scope = scope
-        self.limit = limit
-        self.window = window
-
-    def _cache_key(self, *parts, now=None):
-        bucket = int((time.time() if now is None else now) // self.window)
-        ident = anonymised("|".join(str(part) for part in parts))
-        return f"ratelimit:{self.scope}:{ident}:{bucket}"
-
-    def count(self, *parts, now=None):
-        return cache.get(self._cache_key(*parts, now=now), 0)
-
-    def exceeded(self, *parts, now=None):
-        return self.count(*parts, now=now) >= self.limit
-
-    def hit(self, *parts, now=None):
-        """Record one event; returns the number of events in the current window."""
-        key = self._cache_key(*parts, now=now)
-        cache.add(key, 0, timeout=self.window + 1)
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=self.window + 1)
-            return 1
-
-    def retry_after(self, now=None):
-        """Seconds until the current window ends (for the Retry-After header)."""
-        now = time.time() if now is None else now
-        return int(self.window - (now % self.window)) + 1
-
+__all__ = ["REPORTS_PER_ORGANISATION", "REPORT_ATTEMPTS", "RateLimit", "anonymised", "client_ip"]
 
 # Saved reports per client and organisation, and all report submissions per client (stops floods of
 # invalid or hostile posts while a person correcting a typo still has room).

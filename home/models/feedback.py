@@ -1,9 +1,17 @@
-"""“Была ли страница полезной?”: anonymous yes/no counters per page, nothing about the visitor."""
+"""“Была ли страница полезной?”: anonymous yes/no counters per page, nothing about the visitor.
 
+One answer per session, and per client address at most PORTAL_VOTES_PER_PAGE answers a page and
+PORTAL_VOTES_PER_DAY answers in all per day (counted in the shared cache, by a hashed address), so dropping
+the cookie does not stuff the counters.
+"""
+
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.ratelimit import RateLimit, client_ip
 
 SESSION_KEY = "guidance_feedback_votes"
 
@@ -63,3 +71,28 @@ def has_voted(request, page):
 
 def remember_vote(request, page):
     request.session[SESSION_KEY] = [*voted_pages(request), page.pk][-500:]
+
+
+DAY = 24 * 3600
+
+
+def _vote_limits():
+    return (
+        RateLimit("vote-page", settings.PORTAL_VOTES_PER_PAGE, DAY),
+        RateLimit("vote-day", settings.PORTAL_VOTES_PER_DAY, DAY),
+    )
+
+
+def take_vote_allowance(request, page):
+    """True (and counted) when this client may still answer for `page` today; False when over a limit."""
+    per_page, per_day = _vote_limits()
+    address = client_ip(request)
+    if per_page.exceeded(address, page.pk) or per_day.exceeded(address):
+        return False
+    per_page.hit(address, page.pk)
+    per_day.hit(address)
+    return True
+
+
+def vote_retry_after():
+    return _vote_limits()[0].retry_after()

@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import GuidanceBodyBlock, RelatedPageBlock, SummaryBlock
-from home.models.feedback import PageFeedback, has_voted, remember_vote
+from home.models.feedback import PageFeedback, has_voted, remember_vote, take_vote_allowance, vote_retry_after
 from home.panels import FeedbackPanel, ReadabilityPanel
 from home.readability import analyse, stream_chunks
+from portal.errors import problem
 from portal.models import TaxonomyMixin
 
 
@@ -174,6 +175,17 @@ class GuidancePage(TaxonomyMixin, RoutablePageMixin, Page):
         if answer not in ("yes", "no"):
             return redirect(f"{self.url}?feedback=choose#feedback")
         if not has_voted(request, self):
+            if not take_vote_allowance(request, self):
+                return problem(
+                    request,
+                    429,
+                    _("Your answer was not counted"),
+                    _(
+                        "Many answers about this page have come from your network today, so we did not count "
+                        "this one. Thank you: please come back tomorrow if you want to answer again."
+                    ),
+                    retry_after=vote_retry_after(),
+                )
             PageFeedback.record(self, helpful=answer == "yes")
             remember_vote(request, self)
         return redirect(f"{self.url}#feedback")

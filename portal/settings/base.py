@@ -1,11 +1,15 @@
 """Production-safe base settings: DEBUG off, no default secret, everything from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+
+from .cache_url import cache_config
+from .csp import admin_directives, public_directives
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -38,6 +42,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "leaflet",
+    "axes",
+    "csp",
+    "ninja",  # serves the API docs page's Swagger UI from our static files (the CSP allows no CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +55,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Malformed requests (URL length, Content-Length, undecodable or oversized form bodies) end here, kindly.
+    "portal.middleware.requests.RequestSanityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.compression.CompressionMiddleware",
+    "portal.middleware.cookies.CookiePolicyMiddleware",
+    "portal.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.errors.FriendlyErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Must be last: answers locked-out login attempts (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -95,6 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses locked-out accounts and addresses before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский"))]
@@ -110,19 +128,26 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Static files: hashed names (cache-busting, served with a one-year max-age) and gzip + Brotli copies made by
+# collectstatic; WhiteNoise serves them from the application, so no proxy configuration is needed.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Per-process cache by default; point CACHE_URL-style settings at Redis/Memcached when running
-# several worker processes so rate limits are shared.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache: CACHE_URL (redis://…, rediss://…, memcached://host:port) for a cache shared by all workers; rate
+# limits and the admin login lockout count there. Without it each process has its own (production warns).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {"default": cache_config(CACHE_URL)}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ранняя помощь"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's public address for links in e-mails; production refuses to start without it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+# The admin reaches no third party: no Gravatar lookups (editors' e-mail digests) and no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail's own (admin) search stays on the database backend: its Elasticsearch backend needs
 # analysis modules (edge_ngram, asciifolding) that our index design deliberately avoids.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -141,9 +166,19 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "") or None
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
+# Public queries wait at most SEARCH_QUERY_TIMEOUT seconds; after a failure the search falls back to the
+# database for SEARCH_BREAKER_COOLDOWN seconds (search/client.py).
+SEARCH_QUERY_TIMEOUT = float(os.environ.get("SEARCH_QUERY_TIMEOUT", "2"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "15"))
 
-# Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server).
-PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "")
+# Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server);
+# the Content-Security-Policy allows images from this host.
+PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "") or "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+# The tile server's credit line (HTML: OpenStreetMap's licence asks for a link to its copyright page).
+PORTAL_MAP_TILE_ATTRIBUTION = (
+    os.environ.get("PORTAL_MAP_TILE_ATTRIBUTION", "")
+    or '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 # The canonical address of the portal (scheme + host, no trailing slash) for the sitemap and links in open data;
@@ -157,6 +192,7 @@ LEAFLET_CONFIG = {
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,
     "ATTRIBUTION_PREFIX": "Leaflet",
+    "TILES": [("map", PORTAL_MAP_TILE_URL, PORTAL_MAP_TILE_ATTRIBUTION)],
 }
 
 LOGGING = {
@@ -164,10 +200,68 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The audit trail of admin sign-in lockouts (django-axes keeps every attempt in the database too).
+    "loggers": {"portal.security": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
+# robots.txt forbids everything (a staging copy): ROBOTS_DISALLOW_ALL=1.
+ROBOTS_DISALLOW_ALL = os.environ.get("ROBOTS_DISALLOW_ALL", "").lower() in {"1", "true", "yes"}
+# load_demo creates the published demo admin login only under DEBUG or with PORTAL_DEMO_ADMIN=1, and never
+# with production settings (they force it off).
+PORTAL_DEMO_ADMIN = os.environ.get("PORTAL_DEMO_ADMIN", "").lower() in {"1", "true", "yes"}
+# True only in portal/settings/production.py: refuses demo logins and other local-only conveniences.
+PORTAL_PRODUCTION = False
+
+# Hostile requests (portal/middleware/requests.py): longer URLs get 414, far beyond any real page's.
+PORTAL_MAX_URL_LENGTH = int(os.environ.get("PORTAL_MAX_URL_LENGTH", "4096"))
+# Guidance "was this page helpful?" votes per client address: per page and in total, per day.
+PORTAL_VOTES_PER_PAGE = int(os.environ.get("PORTAL_VOTES_PER_PAGE", "3"))
+PORTAL_VOTES_PER_DAY = int(os.environ.get("PORTAL_VOTES_PER_DAY", "60"))
+
+# Cookies (portal/cookies.py): every cookie the portal sets gets these flags; production makes them Secure.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+PORTAL_COOKIE_SECURE = False
+PORTAL_COOKIE_SAMESITE = "Lax"
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+
+# Admin login throttling (django-axes): after PORTAL_LOGIN_FAILURE_LIMIT wrong passwords for one account, or
+# from one address, further attempts are refused for PORTAL_LOGIN_COOLOFF_MINUTES; every attempt is recorded.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.axes_client_ip"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+
+# Content-Security-Policy (portal/middleware/csp.py, portal/csp.py): no inline script or style on public pages;
+# Wagtail's admin (inline scripts of its own) gets a looser policy of its own, under its URL only.
+PORTAL_CSP_FRAME_SRC = [src for src in os.environ.get("PORTAL_CSP_FRAME_SRC", "https:").split() if src]
+PORTAL_CSP_REPORT_URI = os.environ.get("PORTAL_CSP_REPORT_URI", "")
+_CSP_SOURCES = {
+    "tile_url": PORTAL_MAP_TILE_URL,
+    "static_url": STATIC_URL,
+    "media_url": MEDIA_URL,
+    "frame_src": PORTAL_CSP_FRAME_SRC,
+    "report_uri": PORTAL_CSP_REPORT_URI,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(**_CSP_SOURCES)}
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": admin_directives(**_CSP_SOURCES)}
+
+# /.well-known/security.txt (RFC 9116): answered only when a contact is set (mailto:… or https://…, several
+# separated by spaces); Expires defaults to a year after the start of the process.
+PORTAL_SECURITY_CONTACT = [c for c in os.environ.get("PORTAL_SECURITY_CONTACT", "").split() if c]
+PORTAL_SECURITY_EXPIRES = os.environ.get("PORTAL_SECURITY_EXPIRES", "")
+PORTAL_SECURITY_POLICY_URL = os.environ.get("PORTAL_SECURITY_POLICY_URL", "")
 
 # Public API (/api/v1/, /api/hsds/): CORS for reading from any origin, per-client rate limits, ETag and
 # Last-Modified with conditional GETs (portal/api_http.py). API_RATE_LIMIT is "requests/seconds" per client.

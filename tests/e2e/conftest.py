@@ -38,7 +38,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="ru-RU")
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy would block;
+    # tests/e2e/test_content_security_policy.py checks the policy in a context that keeps it.
+    context = browser.new_context(locale="ru-RU", bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -40,10 +40,10 @@ def test_yes_is_counted_once_per_session_and_thanks_the_visitor(client, page):
 
 
 def test_each_session_votes_for_each_page(page):
-    for answer in ("yes", "no", "no"):
-        Client().post(feedback_url(page), {"helpful": answer})
+    for number, answer in enumerate(("yes", "no", "no")):  # three visitors on three networks
+        Client(REMOTE_ADDR=f"192.0.2.{number + 1}").post(feedback_url(page), {"helpful": answer})
     other = make_guidance(page.get_parent().specific, "Другая", slug="other")
-    visitor = Client()
+    visitor = Client(REMOTE_ADDR="198.51.100.7")
     visitor.post(feedback_url(page), {"helpful": "yes"})
     visitor.post(feedback_url(other), {"helpful": "yes"})
     counts = PageFeedback.objects.get(page=page)
@@ -78,8 +78,8 @@ def test_nothing_personal_is_stored(client, page):
 
 
 def test_editors_see_the_counters_in_the_page_editor(admin_client, page):
-    for answer in ("yes", "yes", "yes", "no"):
-        Client().post(feedback_url(page), {"helpful": answer})
+    for number, answer in enumerate(("yes", "yes", "yes", "no")):  # four visitors
+        Client(REMOTE_ADDR=f"192.0.2.{number + 1}").post(feedback_url(page), {"helpful": answer})
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "«Да, полезна»: 3" in html and "«Нет»: 1" in html
     assert "«Да» — 75% из 4 ответов." in html

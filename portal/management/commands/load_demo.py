@@ -1,16 +1,18 @@
 """Deterministic demo content: `load_demo [--providers N] [--seed S] [--if-empty]`.
 
-The command creates the site root and an admin login, then runs each app's `demo.build(ctx)` in
-`ORDER`, so apps own their demo content. It ends with a search rebuild (the database fallback, and
-Elasticsearch when configured).
+The command creates the site root, then runs each app's `demo.build(ctx)` in `ORDER`, so apps own their demo
+content. It ends with a search rebuild (the database fallback, and Elasticsearch when configured). The demo
+admin login (its password is in the README) is created only under DEBUG, with PORTAL_DEMO_ADMIN=1 or with
+--create-admin, and never with production settings.
 """
 
 import importlib
 import random
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal import demo_core
@@ -48,15 +50,22 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (same seed, same content).")
         parser.add_argument("--providers", type=int, default=0, help="Add N synthetic providers for scale work.")
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if the site already has content.")
+        parser.add_argument(
+            "--create-admin",
+            action="store_true",
+            help="Also create the local admin login without DEBUG (refused with production settings).",
+        )
 
-    def handle(self, *args, seed, providers, if_empty, **options):
+    def handle(self, *args, seed, providers, if_empty, create_admin, **options):
+        if create_admin and settings.PORTAL_PRODUCTION:
+            raise CommandError("The demo admin login is never created with production settings.")
         if if_empty and demo_core.site_has_content():
             self.stdout.write("The database already has content: demo not loaded.")
             return
         with transaction.atomic():
             demo_core.ensure_taxonomies()
             home = demo_core.ensure_site()
-            user_created = demo_core.ensure_admin()
+            user_created = demo_core.demo_admin_allowed(create_admin) and demo_core.ensure_admin()
             ctx = DemoContext(seed, providers, home, self.stdout.write)
             for module in demo_modules():
                 module.build(ctx)

@@ -1,0 +1,1 @@
+"""The portal's own middleware: hostile requests, compression, cookie flags, Content-Security-Policy."""

@@ -12,8 +12,11 @@ from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.views import healthz, robots_txt
 from providers_map.sitemaps import ProviderSitemap
+from search.api import router as search_router
 
 SITEMAPS = {"pages": WagtailSitemap, "providers": ProviderSitemap}
+
+api.add_router("/search", search_router)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -24,6 +27,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
     path("providers/", include("providers_map.urls")),
+    path("search/", include("search.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),

@@ -9,13 +9,25 @@ from django.utils.translation import gettext_lazy as _
 
 from search import text
 from search.documents import Entry
-from search.facets import FacetSpec
+from search.facets import FacetSpec, choices
 from search.query import Place
 from search.registry import SearchKind
 
 OPEN_RANK = {"active": 0, "temporarily_closed": 1, "closed": 2}
 LOCALITIES_TTL = 300  # seconds a process keeps the registry's list of localities
 _localities = {"at": 0.0, "names": {}}
+
+
+def _organisation_choices(name):
+    from providers_map.models import Organisation
+
+    return getattr(Organisation, name).choices
+
+
+def _delivery_modes():
+    from providers_map.models import Location
+
+    return Location.DELIVERY_MODES
 
 
 def registry_localities():
@@ -64,9 +76,9 @@ class ProviderKind(SearchKind):
         FacetSpec("service", _("Service")),
         FacetSpec("concern", _("Developmental concern")),
         FacetSpec("age", _("Child's age")),
-        FacetSpec("ownership", _("Type of organisation")),
-        FacetSpec("cost", _("Cost")),
-        FacetSpec("delivery", _("How services are delivered")),
+        FacetSpec("ownership", _("Type of organisation"), choices(lambda: _organisation_choices("Ownership"))),
+        FacetSpec("cost", _("Cost"), choices(lambda: _organisation_choices("Cost"))),
+        FacetSpec("delivery", _("How services are delivered"), choices(lambda: _delivery_modes())),
     )
 
     @property

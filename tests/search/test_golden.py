@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from search.results import SearchRequest
 from search.service import run
 from tests.search.golden_set import GOLDEN, evaluate

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiError
 from search import service, suggest
-from search.params import parse_params
+from search.params import UNKNOWN, parse_params
 
 router = Router(tags=["search"])
 
@@ -76,9 +76,9 @@ class SuggestOut(Schema):
 def _validated(request, require_query=True, only=None):
     search_request, errors = parse_params(request.GET, require_query=require_query)
     if only is not None:
-        errors = [e for e in errors if e["parameter"] in only or e["message"] == _("Unknown parameter.")]
+        errors = [e for e in errors if e["parameter"] in only or e.get("code") == UNKNOWN]
         errors += [
-            {"parameter": name, "message": _("Unknown parameter.")}
+            {"parameter": name[:50], "message": _("Unknown parameter."), "code": UNKNOWN}
             for name in request.GET
             if name not in only and not any(e["parameter"] == name for e in errors)
         ]

@@ -16,6 +16,7 @@ from search.results import SearchRequest
 MAX_PAGE = 100
 MAX_PER_PAGE = 50
 COMMON = {"q", "kind", "page", "per_page", "near"}
+UNKNOWN = "unknown_parameter"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEAR = re.compile(r"\s*(-?\d{1,2}(?:\.\d{1,8})?)\s*,\s*(-?\d{1,3}(?:\.\d{1,8})?)\s*")
 
@@ -58,7 +59,7 @@ def parse_params(query_dict, require_query=True, allow_per_page=True):
         allowed.discard("per_page")
     unknown = sorted(set(query_dict) - allowed)
     for name in unknown:
-        errors.append({"parameter": name[:50], "message": _("Unknown parameter.")})
+        errors.append({"parameter": name[:50], "message": _("Unknown parameter."), "code": UNKNOWN})
 
     q = _single(query_dict, "q", errors) or ""
     if _CONTROL.search(q):

@@ -45,7 +45,7 @@ def run(request, force_database=False, record_stats=False):
         relaxed = raw.count > 0
         request.relax = False
     results = hydrate(raw.hits, parsed)
-    promoted = promotions.for_query(parsed) if request.page == 1 and not request.filters else []
+    promoted = promotions.for_query(parsed) if request.page == 1 and not request.kind and not request.filters else []
     promoted_urls = {p.url for p in promoted}
     results = [r for r in results if r.url.split("#")[0] not in promoted_urls]
     if record_stats and request.page == 1:

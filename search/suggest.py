@@ -11,13 +11,22 @@ LIMIT = 8
 
 
 def _es_titles(words, last, kinds):
-    folded = " ".join(words + [last])
-    lemmas = text.lemmatise(folded)
-    should = [{"match_bool_prefix": {"title_words": {"query": folded, "operator": "and"}}}]
-    if lemmas:
-        should.append({"match": {"title_terms": {"query": lemmas, "operator": "and", "boost": 2}}})
+    must = [
+        {"bool": {"should": [{"term": {"title_words": word}}, {"term": {"title_terms": text.lemma(word)}}]}}
+        for word in words
+    ]
+    must.append(
+        {
+            "bool": {
+                "should": [
+                    {"prefix": {"title_words": last}},
+                    {"term": {"title_terms": {"value": text.lemma(last), "boost": 2}}},
+                ]
+            }
+        }
+    )
     body = {
-        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "query": {"bool": {"must": must}},
         "size": LIMIT,
         "_source": ["kind", "title", "url"],
         "sort": ["_score", {"key": "asc"}],
@@ -31,7 +40,7 @@ def _es_titles(words, last, kinds):
 
 
 def _db_titles(words, last, kinds):
-    condition = Q(title_words__contains=f" {last}")
+    condition = Q(title_words__contains=f" {last}") | Q(title_terms__contains=f" {text.lemma(last)} ")
     for word in words:
         condition &= Q(title_words__contains=f" {word} ") | Q(title_terms__contains=f" {text.lemma(word)} ")
     rows = (

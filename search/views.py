@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from search import registry, service
-from search.params import parse_params
+from search.params import UNKNOWN, parse_params
 from search.results import SearchRequest
 
 POPULAR_TOPICS = 8
@@ -78,7 +78,7 @@ def _guidance_hub_url():
 @require_safe
 def search_page(request):
     search_request, errors = parse_params(request.GET, require_query=False, allow_per_page=False)
-    errors = [error for error in errors if error["message"] != _("Unknown parameter.")]
+    errors = [error for error in errors if error.get("code") != UNKNOWN]  # tracking parameters and the like
     found = None
     if search_request.q and not any(error["parameter"] == "q" for error in errors):
         found = service.run(search_request, record_stats=True)

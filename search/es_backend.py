@@ -63,7 +63,7 @@ def build_body(parsed, request, kinds):
     post_filter = [{"term": {"kind": request.kind}}] if request.kind else []
     post_filter += _facet_filters(request.filters)
     aggs = {"kinds": {"terms": {"field": "kind", "size": 20}}}
-    if request.kind:
+    if request.kind and request.facets:
         for spec in registry.get(request.kind).facets:
             filters = [{"term": {"kind": request.kind}}] + _facet_filters(request.filters, skip=spec.key)
             aggs[f"facet_{spec.key}"] = {

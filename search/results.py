@@ -12,6 +12,7 @@ class SearchRequest:
     per_page: int = 10
     near: tuple | None = None  # (lat, lon) from the request
     relax: bool = False  # any concept instead of the minimum-match rule (the zero-result retry)
+    facets: bool = True  # count facets (callers that only need ranked keys say False)
 
     @property
     def offset(self):

@@ -14,7 +14,7 @@ from search import client as es
 from search import es_backend, promotions, registry, snippets, text
 from search.fallback import search as db_backend
 from search.query import parse
-from search.results import FacetGroup, FacetOption, Result, SearchResults
+from search.results import FacetGroup, FacetOption, Result, SearchRequest, SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,20 @@ def run(request, force_database=False, record_stats=False):
         relaxed=relaxed,
         promoted=promoted,
     )
+
+
+def ranked_hits(query, kind, limit=1000, filters=None, near=None, force_database=False):
+    """Every match of one kind, best first, as RawHits (key, score, best transcript cue, distance).
+
+    For callers that page and filter themselves (the library's box, the finder's text box). Hits are not
+    hydrated: callers filter their own querysets with the keys.
+    """
+    parsed = parse(query)
+    if not parsed:
+        return parsed, []
+    request = SearchRequest(q=query, kind=kind, filters=filters or {}, per_page=limit, near=near, facets=False)
+    raw = raw_search(parsed, request, force_database)
+    return parsed, raw.hits
 
 
 def _record(parsed, count):

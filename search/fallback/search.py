@@ -135,12 +135,13 @@ def search(parsed, request):
     vocabulary.terms()  # fresh idf figures
     kinds = registry.cross_kinds()
     matched, tsq = candidates(parsed, request, kinds)
-    kind_counts = dict(matched.order_by().values_list("kind").annotate(n=Count("pk")))
     chosen = matched.filter(kind=request.kind) if request.kind else matched
     results = _with_facets(chosen, request.filters)
-    count = results.count() if request.filters or request.kind else sum(kind_counts.values())
+    if request.facets:
+        kind_counts = dict(matched.order_by().values_list("kind").annotate(n=Count("pk")))
+        count = results.count() if request.filters or request.kind else sum(kind_counts.values())
     facets = {}
-    if request.kind:
+    if request.kind and request.facets:
         for spec in registry.get(request.kind).facets:
             base = _with_facets(chosen, request.filters, skip=spec.key)
             rows = (
@@ -154,8 +155,12 @@ def search(parsed, request):
     ranked = _ranked(results, parsed, origin, tsq, needed)
     if request.kind == "providers":
         ranked.sort(key=lambda item: item[1].open_rank)
+    if not request.facets:  # ranked keys only (search.service.ranked_hits): no counts, no snippet texts
+        kind_counts, count = {}, len(ranked)
     page = ranked[request.offset : needed]
-    texts = dict(SearchRecord.objects.filter(pk__in=[r.pk for _s, r in page]).values_list("pk", "body_text"))
+    texts = {}
+    if request.facets:
+        texts = dict(SearchRecord.objects.filter(pk__in=[r.pk for _s, r in page]).values_list("pk", "body_text"))
     hits = []
     for value, record in page:
         hits.append(

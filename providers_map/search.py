@@ -217,3 +217,22 @@ class ProviderKind(SearchKind):
             "status": org.status,
             "status_label": str(org.get_status_display()) if org.status != "active" else "",
         }
+
+
+def match_organisations(q, near=None, limit=1000, force_database=False):
+    """Ranked published organisations for a text query — the finder's text box uses this.
+
+    The same Russian analysis as /search/ (word forms, ё/е, case, synonyms, typos, numbers) over names,
+    services, concerns, localities and descriptions; a place named in the query («логопед Бердск») or `near`
+    (lat, lon) puts providers there or nearest first; closed ones come after working ones. Elasticsearch, or
+    the database fallback when it is not configured or down.
+
+    Returns [(organisation id, distance in km or None)] best first, or None when `q` has no searchable words
+    (only stop words or punctuation: apply no text condition).
+    """
+    from search.service import ranked_hits
+
+    parsed, hits = ranked_hits(q, "providers", limit=limit, near=near, force_database=force_database)
+    if not parsed:
+        return None
+    return [(int(hit.key), hit.distance_km) for hit in hits if hit.key.isdigit()]

@@ -77,13 +77,21 @@ def build_body(parsed, request, kinds):
         "from": request.offset,
         "size": request.per_page,
         "track_total_hits": True,
-        "_source": ["kind", "key", "body_text"],
+        "_source": ["kind", "key", "body_text", "geo"] if origin else ["kind", "key", "body_text"],
     }
     if request.kind == "providers":
         body["sort"] = [{"open_rank": "asc"}, "_score", {"key": "asc"}]
     else:
         body["sort"] = ["_score", {"key": "asc"}]
     return body, origin
+
+
+def _distance(points, origin):
+    if not origin or not points:
+        return None
+    from search.fallback.scoring import distance_km
+
+    return min(distance_km(origin[0], origin[1], p["lat"], p["lon"]) for p in points)
 
 
 def search(parsed, request):
@@ -109,6 +117,7 @@ def search(parsed, request):
                 score=hit.get("_score") or 0.0,
                 body_text=source.get("body_text", ""),
                 cue=cue,
+                distance_km=_distance(source.get("geo"), origin),
             )
         )
     aggs = response.get("aggregations", {})

@@ -54,7 +54,13 @@ def raw_words(text):
     """(original word, folded word) pairs in order; hyphenated compounds are split into their parts."""
     text = unicodedata.normalize("NFKC", str(text or ""))
     text = _INVISIBLE.sub("", text)
-    return [(m.group(0), fold(m.group(0)).replace(",", ".")) for m in _TOKEN_RE.finditer(text)]
+    return [(m.group(0), _fold_token(m.group(0))) for m in _TOKEN_RE.finditer(text)]
+
+
+@functools.lru_cache(maxsize=300_000)
+def _fold_token(token):
+    # a token has no spaces or dashes (see _TOKEN_RE), so folding it is case folding and ё→е
+    return token.casefold().replace("ё", "е").replace(",", ".")
 
 
 def words(text):
@@ -134,14 +140,18 @@ def is_stop(folded, lemma_):
     return folded in STOP_WORDS or lemma_ in STOP_WORDS
 
 
+@functools.lru_cache(maxsize=300_000)
+def _term_of(original):
+    """The stored term of one original token, or "" for a stop word (cached: texts repeat their words)."""
+    folded = _fold_token(original)
+    lem = _lemma_of(original, folded)
+    return "" if is_stop(folded, lem) else lem
+
+
 def terms(text):
     """Lemmas of the meaningful words of a text, in order: what the indices and the fallback table store."""
-    out = []
-    for original, folded in raw_words(text):
-        lem = _lemma_of(original, folded)
-        if not is_stop(folded, lem):
-            out.append(lem)
-    return out
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(text or "")))
+    return [term for term in map(_term_of, _TOKEN_RE.findall(text)) if term]
 
 
 def lemmatise(text):

@@ -141,6 +141,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "") or None
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
+# A public search waits at most SEARCH_QUERY_TIMEOUT seconds for Elasticsearch; after a failure the cluster is
+# skipped for SEARCH_BREAKER_COOLDOWN seconds (the database fallback answers), then tried again.
+SEARCH_QUERY_TIMEOUT = float(os.environ.get("SEARCH_QUERY_TIMEOUT", "2"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "15"))
 
 # Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server).
 PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "")

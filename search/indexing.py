@@ -56,6 +56,7 @@ def _objects_for(kind, keys):
         found = {kind.key(obj): obj for obj in queryset.filter(pk__in=list(keys))}
     else:
         found = {key: kind.get_object(key) for key in keys}
+    kind.prepare_batch([obj for obj in found.values() if obj is not None])
     return {key: found.get(key) for key in keys}
 
 
@@ -206,6 +207,7 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
                 store.clear_kind(kind.name)
             # the database work stays in this thread (and its transaction); one thread only sends to ES
             for batch in _batches(_iterate(kind), kind.bulk_chunk):
+                kind.prepare_batch(batch)
                 prepared = [prepare(kind, obj) for obj in batch]
                 if use_fallback:
                     entries = [entry for _key, _source, entry in prepared]

@@ -156,6 +156,14 @@ def terms(text):
 
 def lemmatise(text):
     """`terms` joined with spaces: 'Помощь детям в Новосибирске' -> 'помощь ребенок новосибирск'."""
+    text = str(text or "")
+    if len(text) <= 2000:
+        return _lemmatise_cached(text)  # descriptions and labels repeat across many records
+    return " ".join(terms(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _lemmatise_cached(text):
     return " ".join(terms(text))
 
 

@@ -197,7 +197,8 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     new_index = es.new_index_name(kind.name)
     if use_es:
         body = index_body(kind.document())
-        body["settings"]["refresh_interval"] = "-1"
+        body["settings"]["refresh_interval"] = "-1"  # no refreshes and no fsync per request while loading
+        body["settings"]["translog"] = {"durability": "async"}
         client.indices.create(index=new_index, **body)
     done = 0
     in_flight = deque()
@@ -223,7 +224,9 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
             while in_flight:
                 in_flight.popleft().result()
             if use_es:
-                client.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": "1s"}})
+                client.indices.put_settings(
+                    index=new_index, settings={"index": {"refresh_interval": "1s", "translog.durability": "request"}}
+                )
                 client.indices.refresh(index=new_index)
                 _swap_alias(client, alias, new_index)
     except Exception:

@@ -123,7 +123,9 @@ def parse(query, use_synonyms=True, use_typos=True):
             concept.alternatives.append((corrections[i],))
             concept.corrected = corrections[i]
         elif i in unknown:
-            concept.known = concept.place is not None
+            relatives = text.prefix_words(folded, vocabulary.sorted_terms(), known) if use_typos else []
+            concept.alternatives += [(word,) for word in relatives]
+            concept.known = bool(relatives) or concept.place is not None
         parsed.concepts.append(concept)
         i += 1
     parsed.places = [c.place for c in parsed.concepts if c.place]

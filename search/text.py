@@ -16,6 +16,7 @@ Pure functions only (no database): synonym groups and the typo vocabulary are lo
 (search/synonyms.py, search/vocabulary.py) and passed to `expand_synonyms` / `closest_words`.
 """
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -99,6 +100,7 @@ STOP_WORDS = frozenset(
     ни них но ну о об обо он она они оно от перед по под при про с свой себя со так также такой там тем то
     тогда того тоже той только том тот ту тут у уж уже чем через что чтобы чей эта эти это этот я который
     какой каждый ваш мой твой наш их ей ему нему нам нас ним ними ней ею вся всё
+    делать сделать можно нужно почему зачем куда очень
     """.replace("ё", "е").split()
 )
 
@@ -247,6 +249,25 @@ def closest_words(word, vocabulary, limit=3):
     hits = [(candidate, distance) for candidate, distance, _index in hits if candidate != word]
     hits.sort(key=lambda hit: (hit[1], candidate_penalty(word, hit[0]), -vocabulary[hit[0]]))
     return [candidate for candidate, _distance in hits[:limit]]
+
+
+def prefix_words(word, sorted_vocabulary, vocabulary, limit=3):
+    """Known words that share the stem of an unknown word («аутист» -> «аутистический»), most frequent first.
+
+    The stem is the word without its last two letters, at least five letters long: derivations and forms that
+    the dictionary does not know still find their relatives.
+    """
+    if len(word) < 6 or word[0].isdigit():
+        return []
+    stem = word[: max(5, len(word) - 2)]
+    start = bisect.bisect_left(sorted_vocabulary, stem)
+    found = []
+    for candidate in sorted_vocabulary[start : start + 200]:
+        if not candidate.startswith(stem):
+            break
+        if candidate != word:
+            found.append(candidate)
+    return sorted(found, key=lambda w: (-vocabulary.get(w, 0), w))[:limit]
 
 
 def candidate_penalty(word, candidate):

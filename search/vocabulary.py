@@ -10,7 +10,7 @@ import threading
 from django.db.models import Count, Max, Sum
 
 _lock = threading.Lock()
-_cache = {"stamp": None, "terms": {}, "records": 1}
+_cache = {"stamp": None, "terms": {}, "records": 1, "sorted": []}
 
 
 def _refresh():
@@ -20,10 +20,9 @@ def _refresh():
     stamp = (row["n"], row["last"], row["total"])
     if stamp != _cache["stamp"]:
         with _lock:
+            terms_ = dict(SearchTerm.objects.values_list("term", "frequency"))
             _cache.update(
-                stamp=stamp,
-                terms=dict(SearchTerm.objects.values_list("term", "frequency")),
-                records=max(1, SearchRecord.objects.count()),
+                stamp=stamp, terms=terms_, sorted=sorted(terms_), records=max(1, SearchRecord.objects.count())
             )
 
 
@@ -31,6 +30,11 @@ def terms():
     """{lemma: number of records using it}."""
     _refresh()
     return _cache["terms"]
+
+
+def sorted_terms():
+    """The vocabulary's words in order (prefix look-ups); call terms() first to refresh."""
+    return _cache["sorted"]
 
 
 def idf(term):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import Entry
-from search.facets import FacetSpec
+from search.facets import FacetSpec, choices
 from search.pages import PageKind, field_text, page_cues, page_version
 
 AUDIENCE_FACET = {
@@ -22,7 +22,7 @@ class GuidanceKind(PageKind):
         FacetSpec("topic", _("Topic")),
         FacetSpec("age", _("Child's age")),
         FacetSpec("concern", _("Developmental concern")),
-        FacetSpec("audience", _("Audience")),
+        FacetSpec("audience", _("Audience"), choices([("parents", _("parents")), ("specialists", _("specialists"))])),
     )
 
     @property

@@ -6,8 +6,8 @@ filtered by the text query and every *other* facet (disjunctive faceting, as sea
 reads 0 just because a sibling value is selected. One aggregate query per facet keeps the number of queries
 independent of the number of materials.
 
-The text query `q` is simple ORM matching (title, summary, authors, organisation, video transcripts) with a
-crude Russian stem; the Elasticsearch search of the portal is a separate feature.
+The text query `q` goes through the portal's search layer (search.service.ranked_hits, kind "library"): the
+same Russian analysis as /search/, on Elasticsearch or its database fallback; facets stay database queries.
 """
 
 import re
@@ -23,6 +23,7 @@ from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
+MAX_TEXT_MATCHES = 1000
 SORTS = {"newest": _("newest first"), "title": _("by title"), "relevance": _("by relevance")}
 
 
@@ -212,71 +213,52 @@ def definitions():
     ]
 
 
-def stem(word):
-    """A crude Russian stem so “реабилитация” finds “реабилитации” and “реабилитационный”."""
-    if len(word) > 5:
-        return word[:-2]
-    if len(word) == 5:
-        return word[:-1]
-    return word
+def text_matches(q):
+    """Materials matching the text query through the portal's search layer (the same Russian analysis as
+    /search/: word forms, ё/е, synonyms, typos; Elasticsearch or its database fallback), best first.
+
+    Returns {page id: (rank, transcript cue or None)}; a cue is (start seconds, text) when the words are said in
+    the video.
+    """
+    from search.service import ranked_hits
+
+    parsed, hits = ranked_hits(q, "library", limit=MAX_TEXT_MATCHES)
+    if not parsed:
+        return None  # only stop words: no text condition
+    return {int(hit.key): (rank, hit.cue) for rank, hit in enumerate(hits) if hit.key.isdigit()}
 
 
-def query_terms(q):
-    return [stem(word) for word in re.findall(r"\w+", q.lower().replace("ё", "е")) if len(word) > 1][:8]
+def relevance(matches):
+    if not matches:
+        return Value(0)
+    return Case(
+        *[When(pk=pk, then=Value(rank)) for pk, (rank, _cue) in matches.items()],
+        default=Value(len(matches)),
+        output_field=IntegerField(),
+    )
 
 
-def _variants(term):
-    # SQLite (the embedded `make run` database) folds case for ASCII only; a capitalised variant covers
-    # words at the start of a title. PostgreSQL's icontains folds Cyrillic itself.
-    return {term, term.capitalize()}
+@dataclass(frozen=True)
+class TranscriptHit:
+    start: float
+    text: str
+
+    @property
+    def timestamp(self):
+        from materials.vtt import format_timestamp
+
+        return format_timestamp(self.start)
+
+    @property
+    def fragment(self):
+        return f"#t={self.timestamp}"
 
 
-def _contains(field, term):
-    query = Q()
-    for variant in _variants(term):
-        query |= Q(**{f"{field}__icontains": variant})
-    return query
-
-
-def text_filter(terms):
-    from materials.models import TranscriptCue
-
-    query = Q()
-    for term in terms:
-        in_transcript = TranscriptCue.objects.filter(_contains("text", term)).values("page_id")
-        query &= (
-            _contains("title", term)
-            | _contains("summary", term)
-            | _contains("authors", term)
-            | _contains("organisation", term)
-            | Q(pk__in=in_transcript)
-        )
-    return query
-
-
-def relevance(terms):
-    score = Value(0)
-    for term in terms:
-        for field_name, weight in (("title", 3), ("summary", 2)):
-            score = score + Case(
-                When(_contains(field_name, term), then=Value(weight)), default=Value(0), output_field=IntegerField()
-            )
-    return score
-
-
-def attach_transcript_hits(materials, terms):
-    """Give each listed material whose video says the words its first matching cue (one query per page)."""
-    from materials.models import TranscriptCue
-
-    materials = list(materials)
-    query = Q()
-    for term in terms:
-        query &= _contains("text", term)
-    hits = {}
-    for cue in TranscriptCue.objects.filter(query, page_id__in=[m.pk for m in materials]).order_by("page", "position"):
-        hits.setdefault(cue.page_id, cue)
+def attach_transcript_hits(materials, matches):
+    """Give each listed material whose video says the words the moment where it does."""
     for material in materials:
-        material.transcript_hit = hits.get(material.pk)
+        cue = matches.get(material.pk, (0, None))[1]
+        material.transcript_hit = TranscriptHit(*cue) if cue else None
 
 
 @dataclass
@@ -327,7 +309,8 @@ def browse(index_page, request):
         ignored += [(definition.label, v) for v in invalid + [v for v in valid if v not in known]]
 
     q = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    terms = query_terms(q)
+    matches = text_matches(q) if q else None
+    terms = matches is not None
     sort = request.GET.get("sort") or ("relevance" if terms else "newest")
     if sort not in SORTS:
         ignored.append((_("Sort"), sort[:40]))
@@ -336,7 +319,7 @@ def browse(index_page, request):
 
     base = MaterialPage.objects.live().public().child_of(index_page)
     if terms:
-        base = base.filter(text_filter(terms))
+        base = base.filter(pk__in=list(matches))
 
     facets = []
     for definition in facet_defs:
@@ -360,7 +343,7 @@ def browse(index_page, request):
         if selected[definition.key]:
             results = results.filter(definition.q(selected[definition.key]))
     if sort == "relevance":
-        results = results.annotate(score=relevance(terms)).order_by("-score", "-year", "title")
+        results = results.annotate(rank=relevance(matches)).order_by("rank", "-year", "title")
     elif sort == "title":
         results = results.order_by("title")
     else:
@@ -376,7 +359,7 @@ def browse(index_page, request):
     paginator = Paginator(results, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     if terms:
-        attach_transcript_hits(page_obj.object_list, terms)
+        attach_transcript_hits(page_obj.object_list, matches)
 
     view = LibraryView(
         page_obj=page_obj,

@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from search.documents import Entry
-from search.facets import FacetSpec
+from search.facets import FacetSpec, choices
 from search.pages import PageKind, field_text, page_cues, page_version
 
 
@@ -20,11 +20,11 @@ class LibraryKind(PageKind):
     order = 20
     prefetch = ("topics", "age_groups", "concerns", "files__document")
     facets = (
-        FacetSpec("type", _("Material type")),
+        FacetSpec("type", _("Material type"), choices(lambda: _material_types())),
         FacetSpec("topic", _("Topic")),
         FacetSpec("age", _("Child's age")),
         FacetSpec("concern", _("Developmental concern")),
-        FacetSpec("audience", _("Audience")),
+        FacetSpec("audience", _("Audience"), choices(lambda: [(v, label) for v, _f, label in _audiences()])),
         FacetSpec("region", _("Region of the practice")),
     )
 
@@ -113,6 +113,12 @@ class LibraryKind(PageKind):
         if isinstance(page, MaterialPage):
             meta = [str(page.get_material_type_display()).capitalize(), str(page.year)]
         return {"title": page.title, "url": self.url(page), "meta": meta}
+
+
+def _material_types():
+    from materials.models import MaterialType
+
+    return MaterialType.choices
 
 
 def _audiences():

@@ -13,8 +13,11 @@ from portal.api_docs import api_docs
 from portal.sitemaps import NamedPagesSitemap, PageSitemap
 from portal.views import healthz, robots_txt, security_txt
 from providers_map.sitemaps import ProviderSitemap
+from search.api import router as search_router
 
 SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
+
+api.add_router("/search", search_router)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -26,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
     path("providers/", include("providers_map.urls")),
+    path("search/", include("search.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

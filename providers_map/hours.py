@@ -13,6 +13,8 @@ import datetime as dt
 import re
 import zoneinfo
 
+from search.text import fold
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_ABBR = {"mon": "Пн", "tue": "Вт", "wed": "Ср", "thu": "Чт", "fri": "Пт", "sat": "Сб", "sun": "Вс"}
 DAY_NAMES = {
@@ -137,7 +139,7 @@ _BREAK = re.compile(r"^(перерыв|обед)\w*\s*:?\s*(.+)$")
 
 def _normalise_text(part):
     """Lower-case, ё→е, "с 9:00 до 18:00" → "9:00-18:00", a break after the hours → its own chunk."""
-    low = part.lower().replace("ё", "е")
+    low = fold(part)
     low = re.sub(r"(?<![^\W\d_])с\s+(?=\d)", "", low)
     low = re.sub(r"\s+(?=(перерыв|обед))", ", ", low)  # "9:00-18:00 обед 13:00-14:00": the break is a chunk
     return re.sub(r"\s+до\s+(?=\d)", "-", low)

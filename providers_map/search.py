@@ -1,21 +1,35 @@
 """The "providers" search kind: published registry organisations (full and short names, services, localities,
 region, ownership, free of charge, delivery modes, ages, concerns, a point per location)."""
 
+import threading
 import time
 
-from django.db.models import Prefetch
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from providers_map import search_batch
 from search import text
 from search.documents import Entry
-from search.facets import FacetSpec
+from search.facets import FacetSpec, choices
 from search.query import Place
 from search.registry import SearchKind
 
 OPEN_RANK = {"active": 0, "temporarily_closed": 1, "closed": 2}
+_batch = threading.local()  # rows of the batch being indexed in this thread (search_batch.load)
 LOCALITIES_TTL = 300  # seconds a process keeps the registry's list of localities
 _localities = {"at": 0.0, "names": {}}
+
+
+def _organisation_choices(name):
+    from providers_map.models import Organisation
+
+    return getattr(Organisation, name).choices
+
+
+def _delivery_modes():
+    from providers_map.models import Location
+
+    return Location.DELIVERY_MODES
 
 
 def registry_localities():
@@ -64,9 +78,9 @@ class ProviderKind(SearchKind):
         FacetSpec("service", _("Service")),
         FacetSpec("concern", _("Developmental concern")),
         FacetSpec("age", _("Child's age")),
-        FacetSpec("ownership", _("Type of organisation")),
-        FacetSpec("cost", _("Cost")),
-        FacetSpec("delivery", _("How services are delivered")),
+        FacetSpec("ownership", _("Type of organisation"), choices(lambda: _organisation_choices("Ownership"))),
+        FacetSpec("cost", _("Cost"), choices(lambda: _organisation_choices("Cost"))),
+        FacetSpec("delivery", _("How services are delivered"), choices(lambda: _delivery_modes())),
     )
 
     @property
@@ -77,22 +91,14 @@ class ProviderKind(SearchKind):
 
     def objects(self):
         from portal.models import AgeGroup
-        from providers_map.models import Location, Organisation, Service
+        from providers_map.models import Organisation
 
         self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
-        return (
-            Organisation.objects.public()
-            .order_by("pk")
-            .prefetch_related(
-                Prefetch("locations", queryset=Location.objects.select_related("region").order_by("sort_order", "pk")),
-                Prefetch(
-                    "services",
-                    queryset=Service.objects.select_related("service_type")
-                    .prefetch_related("concerns", "languages")
-                    .order_by("sort_order", "pk"),
-                ),
-            )
-        )
+        return Organisation.objects.public().order_by("pk")
+
+    def prepare_batch(self, organisations):
+        """Load the rows of a batch at once (search_batch.load); `entry` uses them."""
+        _batch.rows = search_batch.load([org.pk for org in organisations])
 
     def versions(self):
         from providers_map.models import Organisation
@@ -107,57 +113,64 @@ class ProviderKind(SearchKind):
         queryset = Organisation.objects.public().filter(pk__in=ids).prefetch_related("locations")
         return {str(org.pk): org for org in queryset}
 
-    def entry(self, org):
-        with translation.override("ru"):
-            return self._entry(org)
+    def _url(self, slug):
+        template = getattr(self, "_url_template", None)
+        if template is None:
+            template = self._url_template = reverse("providers:detail", args=["SLUG"])
+        return template.replace("SLUG", slug)
 
-    def _ages(self, services):
-        groups = getattr(self, "_age_groups", None)
-        if groups is None:
+    def entry(self, org):
+        rows = getattr(_batch, "rows", {}).get(org.pk)
+        if rows is None:
+            rows = search_batch.load([org.pk])[org.pk]
+        labels = getattr(self, "_labels", None) or search_batch.Labels()
+        self._labels = labels
+        if getattr(self, "_age_groups", None) is None:
             from portal.models import AgeGroup
 
-            groups = self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
-        return [
-            slug
-            for slug, low, high in groups
-            if any(s.age_min_months < high and s.age_max_months >= low for s in services)
-        ]
+            self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
+        return self._entry(org, rows, labels)
 
-    def _entry(self, org):
-        locations, services = list(org.locations.all()), list(org.services.all())
-        concerns = {c.slug: c.name for s in services for c in s.concerns.all()}
-        languages = {lang.name for s in services for lang in s.languages.all()}
-        delivery = sorted({code for loc in locations for code in (loc.delivery_modes or [])})
-        delivery_labels = sorted({str(label) for loc in locations for label in loc.delivery_mode_labels()})
+    def _entry(self, org, rows, labels):
+        locations, services = rows.locations, rows.services
+        concerns = search_batch.concern_names(services)
+        languages = sorted({name for s in services for name in s["languages"]})
+        delivery = sorted({code for loc in locations for code in (loc["delivery_modes"] or [])})
         places = []
         for loc in locations:
-            places += [loc.locality, loc.region.name if loc.region_id else "", loc.address, loc.name]
-        tags = [str(s.service_type) for s in services] + list(concerns.values()) + sorted(languages)
-        tags += [str(org.get_ownership_display()), str(org.get_sector_display()), str(org.get_cost_display())]
-        tags += delivery_labels
-        body = [org.description, org.how_to_get_help, org.cost_note] + [s.description for s in services]
+            places += [loc["locality"], loc["region__name"] or "", loc["address"], loc["name"]]
+        tags = [s["service_type__name"] for s in services] + list(concerns.values()) + languages
+        tags += [labels.ownership.get(org.ownership, ""), labels.sector.get(org.sector, "")]
+        tags += [labels.cost.get(org.cost, "")] + [
+            labels.delivery[code] for code in delivery if code in labels.delivery
+        ]
+        body = [org.description, org.how_to_get_help, org.cost_note] + [s["description"] for s in services]
         return Entry(
             key=str(org.pk),
             title=org.display_name,
-            url=org.get_absolute_url(),
+            url=self._url(org.slug),
             texts={
                 "title": org.display_name,
                 "name": f"{org.name}\n{org.short_name}",
-                "tag": "\n".join(tags),
+                "tag": "\n".join(tag for tag in tags if tag),
                 "place": "\n".join(p for p in places if p),
                 "body": "\n".join(part for part in body if part),
             },
             snippet_text="\n".join(part for part in [org.description, org.how_to_get_help] if part),
             facets={
-                "region": sorted({loc.region.code for loc in locations if loc.region_id}),
-                "service": sorted({s.service_type.slug for s in services}),
+                "region": sorted({loc["region__code"] for loc in locations if loc["region__code"]}),
+                "service": sorted({s["service_type__slug"] for s in services}),
                 "concern": sorted(concerns),
-                "age": self._ages(services),
+                "age": search_batch.age_slugs(self._age_groups, services),
                 "ownership": [org.ownership],
                 "cost": [org.cost],
                 "delivery": delivery,
             },
-            points=[(loc.latitude, loc.longitude) for loc in locations if loc.has_coordinates],
+            points=[
+                (loc["latitude"], loc["longitude"])
+                for loc in locations
+                if loc["latitude"] is not None and loc["longitude"] is not None
+            ],
             open_rank=OPEN_RANK.get(org.status, 0),
             published=org.last_published_at,
             version=org.updated_at.isoformat(),
@@ -205,3 +218,22 @@ class ProviderKind(SearchKind):
             "status": org.status,
             "status_label": str(org.get_status_display()) if org.status != "active" else "",
         }
+
+
+def match_organisations(q, near=None, limit=1000, force_database=False):
+    """Ranked published organisations for a text query — the finder's text box uses this.
+
+    The same Russian analysis as /search/ (word forms, ё/е, case, synonyms, typos, numbers) over names,
+    services, concerns, localities and descriptions; a place named in the query («логопед Бердск») or `near`
+    (lat, lon) puts providers there or nearest first; closed ones come after working ones. Elasticsearch, or
+    the database fallback when it is not configured or down.
+
+    Returns [(organisation id, distance in km or None)] best first, or None when `q` has no searchable words
+    (only stop words or punctuation: apply no text condition).
+    """
+    from search.service import ranked_hits
+
+    parsed, hits = ranked_hits(q, "providers", limit=limit, near=near, force_database=force_database)
+    if not parsed:
+        return None
+    return [(int(hit.key), hit.distance_km) for hit in hits if hit.key.isdigit()]

@@ -65,6 +65,7 @@ class Entry:
     open_rank: int = 0
     published: object = None
     version: str = ""
+    terms_cache: dict | None = field(default=None, repr=False, compare=False)
 
 
 class CueDoc(InnerDoc):
@@ -120,8 +121,10 @@ def index_body(document_class):
 
 
 def field_terms(entry):
-    """{field: "lemma lemma ..."} for the weighted fields of an entry."""
-    return {name: text.lemmatise(entry.texts.get(name, "")) for name in FIELDS}
+    """{field: "lemma lemma ..."} for the weighted fields of an entry (computed once per entry)."""
+    if entry.terms_cache is None:
+        entry.terms_cache = {name: text.lemmatise(entry.texts.get(name, "")) for name in FIELDS}
+    return entry.terms_cache
 
 
 def entry_source(entry, kind_name=None):

@@ -15,6 +15,7 @@ from search.documents import WEIGHTS
 DEFAULT_FIELDS = {f"{name}_terms": weight for name, weight in WEIGHTS.items()}
 CORRECTION_WEIGHT = 0.7
 SYNONYM_WEIGHT = 0.9
+TITLE_BONUS = 10.0  # per concept found in the title: title matches rank above body matches
 
 
 def _fields(fields):
@@ -60,20 +61,35 @@ def concept_clause(concept, fields=None, cues=True):
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(parsed, fields=None, cues=True, place_optional=True):
-    """A bool query: required concepts (with the minimum-match rule), optional ones and phrase boosts."""
+def text_query(parsed, fields=None, cues=True, place_optional=True, relax=False):
+    """A bool query: required concepts (with the minimum-match rule, or any one of them when `relax`),
+    optional ones and phrase boosts."""
     fields = fields or DEFAULT_FIELDS
     required = parsed.required(place_optional=place_optional)
     clauses = [concept_clause(c, fields, cues) for c in required]
     optional = [concept_clause(c, fields, cues) for c in parsed.concepts if c not in required]
     should = list(optional)
+    if "title_terms" in fields:
+        should += [title_bonus(c) for c in parsed.concepts]
     if len(parsed.lemmas) > 1:
         for name, weight in fields.items():
             should.append({"match_phrase": {name: {"query": parsed.phrase, "slop": 2, "boost": weight}}})
     if len(clauses) <= 1:
         return {"bool": {"must": clauses, "should": should}}
-    matched = {"bool": {"should": clauses, "minimum_should_match": parsed.minimum_match(required)}}
+    minimum = 1 if relax else parsed.minimum_match(required)
+    matched = {"bool": {"should": clauses, "minimum_should_match": minimum}}
     return {"bool": {"must": [matched], "should": should}}
+
+
+def title_bonus(concept):
+    """A constant score when the title contains the concept in any of its forms."""
+    matches = [
+        {"match": {"title_terms": p[0]}} if len(p) == 1 else {"match_phrase": {"title_terms": " ".join(p)}}
+        for p in concept.alternatives
+    ]
+    return {
+        "constant_score": {"filter": {"bool": {"should": matches, "minimum_should_match": 1}}, "boost": TITLE_BONUS}
+    }
 
 
 def cue_query(parsed):

@@ -8,6 +8,8 @@ ones); a failure leaves them for `search_index --sync`. Nothing here ever raises
 
 import logging
 import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from django.db import models, transaction
@@ -54,6 +56,7 @@ def _objects_for(kind, keys):
         found = {kind.key(obj): obj for obj in queryset.filter(pk__in=list(keys))}
     else:
         found = {key: kind.get_object(key) for key in keys}
+    kind.prepare_batch([obj for obj in found.values() if obj is not None])
     return {key: found.get(key) for key in keys}
 
 
@@ -180,37 +183,50 @@ def count(kind):
     return queryset.count() if hasattr(queryset, "count") else len(list(queryset))
 
 
-def rebuild(kind, progress=None, use_es=True):
+def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     """New index → bulk load → refresh → alias swap → drop the old; the fallback records likewise.
 
+    Documents are prepared in Python while Elasticsearch indexes the previous batches (one sender thread).
     `progress(n)` is called after each batch with the number of objects done. Returns a summary dict.
     """
     started = timezone.now()
     use_es = use_es and es.search_enabled()
+    use_fallback = use_fallback and kind.fallback
     client = es.get_client(timeout=120) if use_es else None
     alias = es.index_name(kind.name)
     new_index = es.new_index_name(kind.name)
     if use_es:
         body = index_body(kind.document())
-        body["settings"]["refresh_interval"] = "-1"
+        body["settings"]["refresh_interval"] = "-1"  # no refreshes and no fsync per request while loading
+        body["settings"]["translog"] = {"durability": "async"}
         client.indices.create(index=new_index, **body)
     done = 0
+    in_flight = deque()
     try:
-        with transaction.atomic():
-            if kind.fallback:
+        with ThreadPoolExecutor(max_workers=1) as sender, transaction.atomic():
+            if use_fallback:
                 store.clear_kind(kind.name)
+            # the database work stays in this thread (and its transaction); one thread only sends to ES
             for batch in _batches(_iterate(kind), kind.bulk_chunk):
+                kind.prepare_batch(batch)
                 prepared = [prepare(kind, obj) for obj in batch]
-                if kind.fallback:
-                    store.save_entries(kind.name, [entry for _key, _source, entry in prepared])
+                if use_fallback:
+                    entries = [entry for _key, _source, entry in prepared]
+                    store.save_entries(kind.name, entries, vocabulary=False, replace=False)
                 if use_es:
-                    actions = ({"_index": new_index, "_id": key, "_source": src} for key, src, _e in prepared)
-                    helpers.bulk(client, actions, chunk_size=1000)
+                    actions = [{"_index": new_index, "_id": key, "_source": src} for key, src, _e in prepared]
+                    in_flight.append(sender.submit(helpers.bulk, client, actions, chunk_size=1000))
+                    while len(in_flight) > 2:
+                        in_flight.popleft().result()
                 done += len(batch)
                 if progress:
                     progress(len(batch))
+            while in_flight:
+                in_flight.popleft().result()
             if use_es:
-                client.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": "1s"}})
+                client.indices.put_settings(
+                    index=new_index, settings={"index": {"refresh_interval": "1s", "translog.durability": "request"}}
+                )
                 client.indices.refresh(index=new_index)
                 _swap_alias(client, alias, new_index)
     except Exception:

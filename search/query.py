@@ -89,8 +89,20 @@ def parse(query, use_synonyms=True, use_typos=True):
     if not words:
         return parsed
     groups = synonyms.groups() if use_synonyms else []
-    spans = {start: (end, group) for start, end, group in text.expand_synonyms([f for *_x, f in words], groups)}
     known = vocabulary.terms()
+    if known and groups:
+        known = {**{term: 1 for group in groups for phrase in group for term in phrase}, **known}
+    # typos first, so a corrected word also brings its synonyms («аутизьм» -> «аутизм» -> «РАС»)
+    corrections, unknown = {}, set()
+    for i, (folded, lemma, forms) in enumerate(words):
+        if known and not any(form in known for form in forms):
+            correction = _correct(folded, lemma, known) if use_typos else ""
+            if correction:
+                corrections[i] = correction
+            else:
+                unknown.add(i)
+    forms_per_word = [forms | ({corrections[i]} if i in corrections else set()) for i, (*_x, forms) in enumerate(words)]
+    spans = {start: (end, group) for start, end, group in text.expand_synonyms(forms_per_word, groups)}
     places = _places(words)
     i = 0
     while i < len(words):
@@ -99,24 +111,26 @@ def parse(query, use_synonyms=True, use_typos=True):
             own = tuple(lemma for _folded, lemma, _forms in words[i:end])
             alternatives = [own] + [phrase for phrase in group if phrase != own]
             word = " ".join(folded for folded, _lemma, _forms in words[i:end])
-            parsed.concepts.append(Concept(word, alternatives, synonym=True, known=_any_known(alternatives, known)))
+            fixed = " ".join(corrections.get(j, "") for j in range(i, end)).strip()
+            concept = Concept(word, alternatives, synonym=True, corrected=fixed if end - i == 1 else "")
+            parsed.concepts.append(concept)
             i = end
             continue
         folded, lemma, forms = words[i]
         alternatives = [(lemma,)] + [(form,) for form in sorted(forms - {lemma})]
         concept = Concept(folded, alternatives, place=places.get(i))
-        if not _any_known(alternatives, known) and known:
-            correction = _correct(folded, lemma, known)
-            if correction:
-                concept.alternatives.append((correction,))
-                concept.corrected = correction
-            else:
-                concept.known = concept.place is not None
+        if i in corrections:
+            concept.alternatives.append((corrections[i],))
+            concept.corrected = corrections[i]
+        elif i in unknown:
+            relatives = text.prefix_words(folded, vocabulary.sorted_terms(), known) if use_typos else []
+            concept.alternatives += [(word,) for word in relatives]
+            concept.known = bool(relatives) or concept.place is not None
         parsed.concepts.append(concept)
         i += 1
     parsed.places = [c.place for c in parsed.concepts if c.place]
-    if any(c.corrected for c in parsed.concepts):
-        parsed.suggestion = _suggestion(query, parsed.concepts)
+    if corrections:
+        parsed.suggestion = _suggestion(query, {words[i][0]: fix for i, fix in corrections.items()})
     return parsed
 
 
@@ -134,8 +148,7 @@ def _correct(folded, lemma, known):
     return ""
 
 
-def _suggestion(query, concepts):
-    fixes = {c.word: c.corrected for c in concepts if c.corrected}
+def _suggestion(query, fixes):
     out = []
     for original, folded in text.raw_words(query):
         out.append(fixes.get(folded, original))

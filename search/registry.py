@@ -52,6 +52,9 @@ class SearchKind:
             return queryset.filter(pk=key).first()
         return next((obj for obj in queryset if self.key(obj) == str(key)), None)
 
+    def prepare_batch(self, objects):
+        """Called with each batch before `entry`/`source` of its objects: load related rows in bulk here."""
+
     def entry(self, obj):
         """The object in the shared schema (search.documents.Entry)."""
         raise NotImplementedError

@@ -16,6 +16,7 @@ Pure functions only (no database): synonym groups and the typo vocabulary are lo
 (search/synonyms.py, search/vocabulary.py) and passed to `expand_synonyms` / `closest_words`.
 """
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -54,7 +55,13 @@ def raw_words(text):
     """(original word, folded word) pairs in order; hyphenated compounds are split into their parts."""
     text = unicodedata.normalize("NFKC", str(text or ""))
     text = _INVISIBLE.sub("", text)
-    return [(m.group(0), fold(m.group(0)).replace(",", ".")) for m in _TOKEN_RE.finditer(text)]
+    return [(m.group(0), _fold_token(m.group(0))) for m in _TOKEN_RE.finditer(text)]
+
+
+@functools.lru_cache(maxsize=300_000)
+def _fold_token(token):
+    # a token has no spaces or dashes (see _TOKEN_RE), so folding it is case folding and ё→е
+    return token.casefold().replace("ё", "е").replace(",", ".")
 
 
 def words(text):
@@ -93,6 +100,7 @@ STOP_WORDS = frozenset(
     ни них но ну о об обо он она они оно от перед по под при про с свой себя со так также такой там тем то
     тогда того тоже той только том тот ту тут у уж уже чем через что чтобы чей эта эти это этот я который
     какой каждый ваш мой твой наш их ей ему нему нам нас ним ними ней ею вся всё
+    делать сделать можно нужно почему зачем куда очень
     """.replace("ё", "е").split()
 )
 
@@ -134,18 +142,30 @@ def is_stop(folded, lemma_):
     return folded in STOP_WORDS or lemma_ in STOP_WORDS
 
 
+@functools.lru_cache(maxsize=300_000)
+def _term_of(original):
+    """The stored term of one original token, or "" for a stop word (cached: texts repeat their words)."""
+    folded = _fold_token(original)
+    lem = _lemma_of(original, folded)
+    return "" if is_stop(folded, lem) else lem
+
+
 def terms(text):
     """Lemmas of the meaningful words of a text, in order: what the indices and the fallback table store."""
-    out = []
-    for original, folded in raw_words(text):
-        lem = _lemma_of(original, folded)
-        if not is_stop(folded, lem):
-            out.append(lem)
-    return out
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(text or "")))
+    return [term for term in map(_term_of, _TOKEN_RE.findall(text)) if term]
 
 
 def lemmatise(text):
     """`terms` joined with spaces: 'Помощь детям в Новосибирске' -> 'помощь ребенок новосибирск'."""
+    text = str(text or "")
+    if len(text) <= 2000:
+        return _lemmatise_cached(text)  # descriptions and labels repeat across many records
+    return " ".join(terms(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _lemmatise_cached(text):
     return " ".join(terms(text))
 
 
@@ -229,6 +249,25 @@ def closest_words(word, vocabulary, limit=3):
     hits = [(candidate, distance) for candidate, distance, _index in hits if candidate != word]
     hits.sort(key=lambda hit: (hit[1], candidate_penalty(word, hit[0]), -vocabulary[hit[0]]))
     return [candidate for candidate, _distance in hits[:limit]]
+
+
+def prefix_words(word, sorted_vocabulary, vocabulary, limit=3):
+    """Known words that share the stem of an unknown word («аутист» -> «аутистический»), most frequent first.
+
+    The stem is the word without its last two letters, at least five letters long: derivations and forms that
+    the dictionary does not know still find their relatives.
+    """
+    if len(word) < 6 or word[0].isdigit():
+        return []
+    stem = word[: max(5, len(word) - 2)]
+    start = bisect.bisect_left(sorted_vocabulary, stem)
+    found = []
+    for candidate in sorted_vocabulary[start : start + 200]:
+        if not candidate.startswith(stem):
+            break
+        if candidate != word:
+            found.append(candidate)
+    return sorted(found, key=lambda w: (-vocabulary.get(w, 0), w))[:limit]
 
 
 def candidate_penalty(word, candidate):

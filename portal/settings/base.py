@@ -166,8 +166,8 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "") or None
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
-# Public queries wait at most SEARCH_QUERY_TIMEOUT seconds; after a failure the search falls back to the
-# database for SEARCH_BREAKER_COOLDOWN seconds (search/client.py).
+# A public search waits at most SEARCH_QUERY_TIMEOUT seconds for Elasticsearch; after a failure the cluster is
+# skipped for SEARCH_BREAKER_COOLDOWN seconds (the database fallback answers), then tried again.
 SEARCH_QUERY_TIMEOUT = float(os.environ.get("SEARCH_QUERY_TIMEOUT", "2"))
 SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "15"))
 

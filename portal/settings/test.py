@@ -14,7 +14,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "test")
+# Tests get their own indices ("<prefix>-test-…") so a test run never replaces the indices of a dev server that
+# shares SEARCH_INDEX_PREFIX (load_demo in the test session rebuilds them from the test database).
+SEARCH_INDEX_PREFIX = f"{os.environ.get('SEARCH_INDEX_PREFIX', 'portal')}-test"
 # A fresh media directory per run (removed by tests/conftest.py at the end) unless MEDIA_ROOT is given.
 TEST_MEDIA_ROOT_CREATED = None if os.environ.get("MEDIA_ROOT") else tempfile.mkdtemp(prefix="portal-test-media-")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or TEST_MEDIA_ROOT_CREATED

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from search.text import fold
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "localities.tsv.gz"
 
 # Locality type words operators write before (or after) the name: "г. Бердск", "пгт Линёво", "Бердск г".
@@ -51,12 +53,11 @@ _TYPE_WORDS = (
 _TYPE_PATTERN = "|".join(re.escape(word) for word in sorted(_TYPE_WORDS, key=len, reverse=True))
 _LEADING_TYPE = re.compile(rf"^(?:(?:{_TYPE_PATTERN})(?:\.\s*|\s+))+")
 _TRAILING_TYPE = re.compile(rf"\s+(?:{_TYPE_PATTERN})\.?$")
-_DASHES = re.compile(r"[‐‑‒–—―]")
 
 
 def normalise(name):
     """Lower case, ё→е, one kind of dash and quotes removed, single spaces, locality type words dropped."""
-    text = _DASHES.sub("-", str(name or "")).lower().replace("ё", "е")
+    text = fold(name)  # case, ё→е, one kind of dash
     text = re.sub(r"[\"«»“”„'’`]", "", text)
     text = text.replace("-", " ")
     text = re.sub(r"[\s,]+", " ", text).strip(" .")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from providers_map.hours import parse_hours
 from providers_map.models import coordinates_in_russia
 from providers_map.validators import normalise_phone, validate_inn, validate_ogrn
+from search.text import fold
 
 from .columns import COLUMNS, SEPARATOR
 from .problems import Problem, shown_value
@@ -52,7 +53,7 @@ class CleanRow:
 
 
 def location_key(locality, address):
-    text = f"{locality}|{address}".lower().replace("ё", "е")
+    text = fold(f"{locality}|{address}")
     return re.sub(r"[\s.,]+", " ", text).strip()
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from search.text import fold
+
 ORGANISATION = "organisation"
 SERVICES = "services"
 LOCATION = "location"
@@ -220,7 +222,7 @@ SEPARATOR = ";"
 
 
 def normalise_header(text):
-    text = str(text or "").replace("\ufeff", "").replace("ё", "е").replace("Ё", "Е").lower()
+    text = fold(text)  # also drops the byte-order mark
     text = re.sub(r"\s+", " ", text).strip().rstrip("*").strip()
     return text
 

@@ -11,14 +11,14 @@ from django.utils import translation
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Location, Organisation
+from search.text import fold
 
 TRUE_WORDS = {"да", "yes", "true", "истина", "1", "+", "есть", "д", "y"}
 FALSE_WORDS = {"нет", "no", "false", "ложь", "0", "-", "н", "n"}
 
 
 def norm(text):
-    text = str(text or "").lower().replace("ё", "е")
-    text = re.sub(r"[‐‑‒–—―]", "-", text)
+    text = fold(text)  # case, ё→е, one kind of dash
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"[«»\"“”„]", "", text)
     return re.sub(r"\s+", " ", text).strip(" .")

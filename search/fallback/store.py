@@ -51,13 +51,17 @@ def _count_terms(records):
 
 
 @transaction.atomic
-def save_entries(kind_name, entries):
-    """Create or replace the records of these entries (and add their words to the vocabulary)."""
+def save_entries(kind_name, entries, vocabulary=True, replace=True):
+    """Create or replace the records of these entries (and add their words to the vocabulary).
+
+    A rebuild passes vocabulary=False (it recounts the vocabulary at the end) and replace=False (it has
+    emptied the kind first)."""
     entries = list(entries)
     if not entries:
         return
     keys = [entry.key for entry in entries]
-    SearchRecord.objects.filter(kind=kind_name, key__in=keys).delete()
+    if replace:
+        SearchRecord.objects.filter(kind=kind_name, key__in=keys).delete()
     records = SearchRecord.objects.bulk_create(SearchRecord(**record_fields(kind_name, e)) for e in entries)
     if records and records[0].pk is None:  # databases that do not return ids from bulk inserts
         by_key = dict(SearchRecord.objects.filter(kind=kind_name, key__in=keys).values_list("key", "pk"))
@@ -66,8 +70,9 @@ def save_entries(kind_name, entries):
     facet_rows = []
     for record, entry in zip(records, entries, strict=True):
         facet_rows += _facet_rows(record, entry)
-    SearchFacetValue.objects.bulk_create(facet_rows, batch_size=2000)
-    add_to_vocabulary(_count_terms(records))
+    SearchFacetValue.objects.bulk_create(facet_rows, batch_size=5000)
+    if vocabulary:
+        add_to_vocabulary(_count_terms(records))
 
 
 def delete_keys(kind_name, keys):

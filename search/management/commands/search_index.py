@@ -29,6 +29,11 @@ class Command(BaseCommand):
         group.add_argument("--sync", action="store_true", help="Apply pending updates and repair drift.")
         parser.add_argument("--kind", action="append", help="Only this kind (repeatable).")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (logs, CI).")
+        parser.add_argument(
+            "--only",
+            choices=["elasticsearch", "fallback"],
+            help="With --rebuild: only the Elasticsearch indices, or only the database fallback's records.",
+        )
 
     def kinds(self, names):
         known = {kind.name: kind for kind in registry.all_kinds()}
@@ -44,12 +49,19 @@ class Command(BaseCommand):
         if options["status"]:
             return self.status(kinds)
         if options["rebuild"]:
-            return self.rebuild(kinds, progress=not options["no_progress"])
+            return self.rebuild(kinds, progress=not options["no_progress"], only=options["only"])
         return self.sync(kinds)
 
     # ------------------------------------------------------------------------------------------ rebuild
-    def rebuild(self, kinds, progress):
-        target = "Elasticsearch and the database fallback" if es.search_enabled() else "the database fallback"
+    def rebuild(self, kinds, progress, only=None):
+        use_es, use_fallback = only != "fallback", only != "elasticsearch"
+        if use_es and not es.search_enabled():
+            use_es = False
+            if only == "elasticsearch":
+                raise CommandError("ELASTICSEARCH_URL is not set: there is no Elasticsearch index to rebuild.")
+        target = " and ".join(
+            name for name, used in (("Elasticsearch", use_es), ("the database fallback", use_fallback)) if used
+        )
         self.stdout.write(f"Rebuilding {target}.")
         total_docs, started = 0, time.monotonic()
         for kind in kinds:
@@ -64,7 +76,7 @@ class Command(BaseCommand):
                 leave=False,
             )
             try:
-                result = indexing.rebuild(kind, progress=bar.update)
+                result = indexing.rebuild(kind, progress=bar.update, use_es=use_es, use_fallback=use_fallback)
             finally:
                 bar.close()
             seconds = time.monotonic() - kind_started
@@ -74,7 +86,8 @@ class Command(BaseCommand):
                 f"  {kind.name}: {result['documents']} documents{where} in {seconds:.1f} s ({rate:.0f}/s)"
             )
             total_docs += result["documents"]
-        store.recount_vocabulary()
+        if use_fallback:
+            store.recount_vocabulary()
         seconds = time.monotonic() - started
         self.stdout.write(f"Rebuilt {total_docs} documents in {seconds:.1f} s.")
 

@@ -1,0 +1,82 @@
+"""Everything the providers search kind indexes about a batch of organisations, in five flat queries.
+
+A rebuild indexes 100 000 organisations: building Entry objects through model instances and their
+many-to-many managers costs milliseconds each, plain rows cost microseconds. Used for single organisations
+on the publishing lifecycle too, so both paths index the same words.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import translation
+
+
+@dataclass
+class OrganisationRows:
+    locations: list = field(default_factory=list)  # dicts: locality, address, name, region code/name, lat/lon, modes
+    services: list = field(default_factory=list)  # dicts: type slug/name, description, ages, concerns, languages
+
+
+def load(organisation_ids):
+    """{organisation id: OrganisationRows} for these organisations."""
+    from providers_map.models import Location, Service
+
+    rows = {pk: OrganisationRows() for pk in organisation_ids}
+    for loc in (
+        Location.objects.filter(organisation_id__in=organisation_ids)
+        .order_by("organisation_id", "sort_order", "pk")
+        .values(
+            "organisation_id", "name", "address", "locality", "latitude", "longitude", "delivery_modes",
+            "region__code", "region__name",
+        )
+    ):  # fmt: skip
+        rows[loc["organisation_id"]].locations.append(loc)
+    services = {}
+    for service in (
+        Service.objects.filter(organisation_id__in=organisation_ids)
+        .order_by("organisation_id", "sort_order", "pk")
+        .values("pk", "organisation_id", "description", "age_min_months", "age_max_months",
+                "service_type__slug", "service_type__name")
+    ):  # fmt: skip
+        service.update(concerns=[], languages=[])
+        services[service["pk"]] = service
+        rows[service["organisation_id"]].services.append(service)
+    concerns = Service.concerns.through.objects.filter(service_id__in=list(services))
+    for service_id, slug, name in concerns.values_list(
+        "service_id", "developmentalconcern__slug", "developmentalconcern__name"
+    ):
+        services[service_id]["concerns"].append((slug, name))
+    languages = Service.languages.through.objects.filter(service_id__in=list(services))
+    for service_id, name in languages.values_list("service_id", "language__name"):
+        services[service_id]["languages"].append(name)
+    return rows
+
+
+class Labels:
+    """Russian labels of the organisation's choices and delivery modes, translated once per process."""
+
+    def __init__(self):
+        from providers_map.models import Location, Organisation
+
+        with translation.override("ru"):
+            self.ownership = {k: str(v) for k, v in Organisation.Ownership.choices}
+            self.sector = {k: str(v) for k, v in Organisation.Sector.choices}
+            self.cost = {k: str(v) for k, v in Organisation.Cost.choices}
+            self.delivery = {k: str(v) for k, v in Location.DELIVERY_MODES}
+
+
+def age_slugs(groups, services):
+    """Slugs of the age groups that any service's age range overlaps."""
+    return [
+        slug
+        for slug, low, high in groups
+        if any(s["age_min_months"] < high and s["age_max_months"] >= low for s in services)
+    ]
+
+
+def concern_names(services):
+    names = defaultdict(str)
+    for service in services:
+        for slug, name in service["concerns"]:
+            names[slug] = name
+    return dict(names)

@@ -1,0 +1,101 @@
+"""/search/: the cross-kind search page. Works without JavaScript; bad parameters get a friendly message."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from search import registry, service
+from search.params import UNKNOWN, parse_params
+from search.results import SearchRequest
+
+POPULAR_TOPICS = 8
+
+
+def _url(request_, **changes):
+    params = {"q": request_.q}
+    if request_.kind:
+        params["kind"] = request_.kind
+    params.update(changes)
+    pairs = [(k, v) for k, v in params.items() if v not in (None, "", 1) or k == "q"]
+    for key, values in (changes.get("filters", request_.filters) or {}).items():
+        pairs += [(key, value) for value in values]
+    pairs = [(k, v) for k, v in pairs if k != "filters"]
+    return "?" + urlencode(pairs)
+
+
+def tabs(search_request, found):
+    items = [("", _("All"), found.total_all if found else 0)]
+    items += [
+        (kind.name, str(kind.label), found.kind_counts.get(kind.name, 0) if found else 0)
+        for kind in registry.cross_kinds()
+    ]
+    return [
+        {"kind": name, "label": label, "count": count, "current": name == search_request.kind,
+         "url": _url(SearchRequest(q=search_request.q, kind=name), filters={})}
+        for name, label, count in items
+    ]  # fmt: skip
+
+
+def pagination(search_request, found):
+    if not found or found.pages <= 1:
+        return None
+    current, last = search_request.page, min(found.pages, 100)
+    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append({"number": number, "current": number == current, "url": _url(search_request, page=number)})
+        previous = number
+    return {
+        "items": items,
+        "previous": _url(search_request, page=current - 1) if current > 1 else "",
+        "next": _url(search_request, page=current + 1) if current < last else "",
+    }
+
+
+def _popular_topics():
+    from django.db.models import Count
+
+    from portal.models import Topic
+
+    return list(
+        Topic.objects.annotate(n=Count("guidance_pages", distinct=True))
+        .filter(n__gt=0)
+        .order_by("-n", "sort_order")[:POPULAR_TOPICS]
+    )
+
+
+def _guidance_hub_url():
+    from wagtail.models import Page
+
+    hub = Page.objects.live().public().filter(depth=3, content_type__model="guidanceindexpage").first()
+    return hub.url if hub else ""
+
+
+@require_safe
+def search_page(request):
+    search_request, errors = parse_params(request.GET, require_query=False, allow_per_page=False)
+    errors = [error for error in errors if error.get("code") != UNKNOWN]  # tracking parameters and the like
+    found = None
+    if search_request.q and not any(error["parameter"] == "q" for error in errors):
+        found = service.run(search_request, record_stats=True)
+    context = {
+        "q": search_request.q,
+        "search_request": search_request,
+        "found": found,
+        "errors": errors,
+        "tabs": tabs(search_request, found),
+        "pagination": pagination(search_request, found),
+        "results": (found.promoted + found.results) if found else [],
+        "simplified": (found.backend if found else service.backend_mode()) == "database",
+        "suggestion_url": _url(SearchRequest(q=found.suggestion)) if found and found.suggestion else "",
+        "page_title": _("Search results for “%(q)s”") % {"q": search_request.q} if search_request.q else _("Search"),
+    }
+    if found and not found.count:
+        context.update(popular_topics=_popular_topics(), guidance_hub_url=_guidance_hub_url())
+    if found and found.facets:
+        context["facet_reset_url"] = _url(search_request, filters={})
+    return render(request, "search/search_page.html", context, status=200)

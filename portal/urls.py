@@ -11,9 +11,12 @@ from portal.accessibility import toggle_low_vision
 from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.views import healthz, robots_txt
+from providers_map.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 
 SITEMAPS = {"pages": WagtailSitemap, "providers": ProviderSitemap}
+
+api.add_router("/providers", providers_router)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [

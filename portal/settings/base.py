@@ -142,12 +142,28 @@ ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "") or None
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 
-# Map tiles for the editor's location picker and the provider pages (any XYZ template, e.g. a regional server).
+# Map tiles for every map (finder, provider pages, editor's location picker): any XYZ template, e.g. a regional
+# server, with the attribution its licence asks for (HTML; shown in the map's corner).
 PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "")
+PORTAL_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "PORTAL_MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+# The finder's «Маршрут» links: "yandex" (Yandex Maps), "2gis" or "osm" (OpenStreetMap).
+PORTAL_DIRECTIONS_PROVIDER = os.environ.get("PORTAL_DIRECTIONS_PROVIDER", "yandex")
+# Who answers the finder: "auto" (Elasticsearch when its index is there, else the database), "elasticsearch"
+# (never fall back) or "database".
+PORTAL_FINDER_BACKEND = os.environ.get("PORTAL_FINDER_BACKEND", "auto")
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 
 LEAFLET_CONFIG = {
+    "TILES": [
+        (
+            "",
+            PORTAL_MAP_TILE_URL or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            {"attribution": PORTAL_MAP_TILE_ATTRIBUTION, "maxZoom": 18},
+        )
+    ],
     "DEFAULT_CENTER": (55.0, 82.9),
     "DEFAULT_ZOOM": 5,
     "MIN_ZOOM": 2,

@@ -39,11 +39,13 @@ def lines(text):
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
+@register.filter
 def tel_href(phone):
     digits = re.sub(r"[^\d+]", "", str(phone))
     return f"tel:{digits}"
 
 
+@register.filter
 def phone_display(phone):
     """+73831234567 → +7 383 123-45-67; anything else is shown as stored."""
     match = re.fullmatch(r"\+7(\d{3})(\d{3})(\d{2})(\d{2})", str(phone).strip())

@@ -6,7 +6,7 @@ three branches in town is three places on the map and in the list.
 """
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, Max, Min, OuterRef, Q, Sum, Value, When
+from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, Max, Min, OuterRef, Q, Sum, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Collate, Lower, NullIf, Replace
 
 from providers_map.models import Location, Organisation, Service
@@ -22,7 +22,8 @@ TEXT_FIELDS = ("organisation__name", "organisation__short_name", "organisation__
 
 
 def _without_yo(expression):
-    return Replace(Replace(expression, Value("ё"), Value("е")), Value("Ё"), Value("Е"))
+    inner = Replace(expression, Value("ё"), Value("е"), output_field=TextField())
+    return Replace(inner, Value("Ё"), Value("Е"), output_field=TextField())
 
 
 def service_exists(query, named_only=False):

@@ -46,12 +46,16 @@ class AgeRange:
         return self.low == self.high
 
     def label(self):
-        """«1 год 6 месяцев», «2 года» (a whole year) or «от 1 года до 2 лет» for a band."""
+        """«1 год 6 месяцев», «2 года» (a whole year) or «от 1 года до 3 лет» for a band."""
         if self.exact:
             return age_words(self.low)
         if self.low % 12 == 0 and self.high == self.low + 11:
             return age_words(self.low)
-        return _("%(low)s to %(high)s") % {"low": age_words(self.low), "high": age_words(self.high)}
+        from providers_map.templatetags.providers_tags import age_phrase
+
+        if self.low == 0:
+            return _("from birth to %(max)s") % {"max": age_phrase(self.high + 1)}
+        return _("from %(min)s to %(max)s") % {"min": age_phrase(self.low), "max": age_phrase(self.high + 1)}
 
     def canonical(self):
         """How the range is written back into a URL: months, or a band."""

@@ -6,7 +6,22 @@ three branches in town is three places on the map and in the list.
 """
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, Max, Min, OuterRef, Q, Sum, TextField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Collate, Lower, NullIf, Replace
 
 from providers_map.models import Location, Organisation, Service

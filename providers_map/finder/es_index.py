@@ -47,7 +47,9 @@ def rebuild(client=None):
     count = 0
     try:
         for chunk in organisation_ids_in_chunks():
-            indexed, _errors = bulk(client, _actions(concrete, chunk), chunk_size=BULK_CHUNK, request_timeout=120)
+            indexed, _errors = bulk(
+                client.options(request_timeout=120), _actions(concrete, chunk), chunk_size=BULK_CHUNK
+            )
             count += indexed
         client.indices.refresh(index=concrete)
     except Exception:
@@ -67,13 +69,38 @@ def rebuild(client=None):
     return f"{count} locations indexed into {concrete}"
 
 
+def _indexed_ids(client, name, organisation_ids):
+    """Document ids the index holds for these organisations (the minimal distribution has no delete-by-query)."""
+    ids, search_after = [], None
+    while True:
+        body = {
+            "query": {"terms": {"organisation_id": list(organisation_ids)}},
+            "sort": [{"location_id": "asc"}],
+            "size": 5000,
+            "_source": False,
+        }
+        if search_after:
+            body["search_after"] = search_after
+        hits = client.search(index=name, **body)["hits"]["hits"]
+        ids.extend(hit["_id"] for hit in hits)
+        if len(hits) < 5000:
+            return ids
+        search_after = hits[-1]["sort"]
+
+
 def index_organisations(organisation_ids, refresh=False, client=None):
     """Replace the documents of these organisations (unpublished or deleted ones simply disappear)."""
     client = client or get_client()
     name = alias()
     ids = list(organisation_ids)
-    client.delete_by_query(index=name, query={"terms": {"organisation_id": ids}}, refresh=refresh, conflicts="proceed")
-    bulk(client, _actions(name, ids), chunk_size=BULK_CHUNK, refresh="wait_for" if refresh else False)
+    fresh = list(_actions(name, ids))
+    keep = {action["_id"] for action in fresh}
+    stale = [
+        {"_op_type": "delete", "_index": name, "_id": doc_id}
+        for doc_id in _indexed_ids(client, name, ids)
+        if doc_id not in keep
+    ]
+    bulk(client, stale + fresh, chunk_size=BULK_CHUNK, refresh=bool(refresh))
 
 
 def organisation_changed(organisation_id):

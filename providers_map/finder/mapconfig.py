@@ -17,7 +17,7 @@ def tiles():
     }
 
 
-PLURAL_SAMPLES = (("one", 1), ("few", 2), ("many", 5), ("other", 1.5))  # Intl.PluralRules categories
+PLURAL_SAMPLES = (("one", 1), ("few", 2), ("many", 5), ("other", 2))  # Intl.PluralRules; "other" = fractions
 
 
 def cluster_label_forms():

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.forms import strip_control_characters
-from providers_map.gazetteer.phrases import region_name, suggest
+from providers_map.gazetteer.phrases import confident, region_name, suggest
 from providers_map.models import Organisation
 
 from .age import from_years_months, parse_age
@@ -89,8 +89,11 @@ class Params:
 
     @property
     def invalid_labels(self):
+        """Names of the conditions left out (the place has its own message)."""
         labels = []
         for error in self.errors:
+            if error["parameter"] == "where":
+                continue
             label = str(LABELS.get(error["parameter"], error["parameter"]))
             if label not in labels:
                 labels.append(label)
@@ -289,7 +292,7 @@ def _resolve_where(where, params):
     found = suggest(name if region_code else where, region_code=region_code or params.query.region or None)
     if region_code:
         found = [item for item in found if item["region_code"] == region_code] or found
-    exact = [item for item in found if item["rank"] < 3]
+    exact = [item for item in found if confident(item)]
     if not exact:
         params.error(
             "where",

@@ -41,7 +41,7 @@ def distance_text(km):
         return _("%(metres)s m") % {"metres": max(10, int(round(km * 1000, -1)))}
     if km < 10:
         return _("%(km)s km") % {"km": formats.number_format(round(km, 1), decimal_pos=1)}
-    return _("%(km)s km") % {"km": formats.number_format(round(km), decimal_pos=0)}
+    return _("%(km)s km") % {"km": formats.number_format(round(km), decimal_pos=0, force_grouping=True)}
 
 
 def cost_text(cost):

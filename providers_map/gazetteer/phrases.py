@@ -119,9 +119,15 @@ def suggest_localities(text, region_code=None, limit=8):
         for rank, position in gazetteer._prefix_hits(key):
             hits.setdefault(position, 3 + rank)
     if not hits and len(key) >= 5:
-        # An ending pymorphy does not know: match the stem as a prefix («краснозерском» → «краснозерск…»).
-        for rank, position in gazetteer._prefix_hits(key[:-2]):
-            hits.setdefault(position, 5 + rank)
+        # An ending pymorphy does not know: the word without its last letters («краснообском» → «краснообск»).
+        for cut in (1, 2, 3):
+            stem = key[:-cut]
+            for rank, position in gazetteer.exact.get(stem, ()):
+                hits.setdefault(position, 5 + rank)
+            for rank, position in gazetteer._prefix_hits(stem):
+                hits.setdefault(position, 6 + rank)
+            if hits:
+                break
 
     def order(item):
         position, rank = item
@@ -159,6 +165,11 @@ def suggest_regions(text, limit=3):
         )
     found.sort(key=lambda item: (item["rank"], item["name"]))
     return found[:limit]
+
+
+def confident(item):
+    """A whole-word match (exact, inflected or a known stem), not just the beginning of a name."""
+    return item["rank"] in (0, 1, 2, 5)
 
 
 def suggest(text, region_code=None, limit=8):

@@ -8,7 +8,7 @@ class ProvidersMapConfig(AppConfig):
 
     def ready(self):
         # The finder's location index: a search kind, kept up to date on publish/unpublish/delete.
-        from providers_map.finder import es_index, signals
+        from providers_map.finder import checks, es_index, signals  # noqa: F401 (checks register themselves)
         from search import registry
 
         registry.register(es_index.LocationKind())

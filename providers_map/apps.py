@@ -7,9 +7,10 @@ class ProvidersMapConfig(AppConfig):
     verbose_name = _("Provider registry and map")
 
     def ready(self):
-        # The finder's location index: a search kind, kept up to date on publish/unpublish/delete.
-        from providers_map.finder import checks, es_index, signals  # noqa: F401 (checks register themselves)
-        from search import registry
+        from providers_map.finder import checks  # noqa: F401 (the finder's settings checks register themselves)
+        from providers_map.finder.kind import LocationKind
+        from providers_map.search import ProviderKind
+        from search.registry import register
 
-        registry.register(es_index.LocationKind())
-        signals.connect()
+        register(ProviderKind())  # organisations, for the cross-kind search
+        register(LocationKind())  # the finder's own location index

@@ -1,8 +1,9 @@
-"""Which backend answers: Elasticsearch when configured and its index is there, else the database.
+"""Which backend answers: Elasticsearch when configured, reachable and its index is there, else the database.
 
-PORTAL_FINDER_BACKEND = "auto" (default) | "elasticsearch" | "database". In "auto", a failing cluster makes
-the finder answer from the database for a minute (then it tries again); /healthz says which one answers
-and why. "elasticsearch" never falls back (for tests and benchmarks that must measure it).
+PORTAL_FINDER_BACKEND = "auto" (default) | "elasticsearch" | "database". In "auto", queries go through search's
+circuit breaker (search.client.guarded, short timeout): a failing cluster sends the finder to the database
+until the breaker closes again; a missing index is re-checked every minute. /healthz says which backend
+answers and why. "elasticsearch" never falls back (tests and benchmarks that must measure it).
 """
 
 import logging
@@ -10,19 +11,20 @@ import time
 
 from django.conf import settings
 
-from elasticsearch.exceptions import ApiError, TransportError
-
-from search.client import search_enabled
+from search import client as es
 
 from .db import DatabaseBackend
+from .documents import KIND
 
 logger = logging.getLogger("providers_map.finder")
-RETRY_AFTER_SECONDS = 60
-READY_CHECK_SECONDS = 30
+INDEX_RECHECK_SECONDS = 60
 NO_INDEX = "the finder index does not exist yet (run search_index --rebuild)"
-SEARCH_ERRORS = (ApiError, TransportError, OSError)
 
-_state = {"down_until": 0.0, "reason": ""}
+_state = {"missing_until": 0.0, "ready_until": 0.0}
+
+
+class IndexMissing(Exception):
+    pass
 
 
 def mode():
@@ -30,59 +32,55 @@ def mode():
     return value if value in ("auto", "elasticsearch", "database") else "auto"
 
 
-def _elasticsearch():
-    from .es_query import ElasticsearchBackend
-
-    return ElasticsearchBackend()
+def reset():
+    _state.update(missing_until=0.0, ready_until=0.0)
 
 
 def _fallback_reason():
-    """Why the database answers (empty when Elasticsearch should)."""
+    """Why the database answers (empty when Elasticsearch should be tried)."""
     if mode() == "database":
         return "PORTAL_FINDER_BACKEND is database"
-    if not search_enabled():
+    if not es.search_enabled():
         return "ELASTICSEARCH_URL is not set"
-    if mode() == "auto" and time.monotonic() < _state["down_until"]:
-        return _state["reason"]
+    if mode() == "elasticsearch":
+        return ""
+    if not es.breaker.allows():
+        return f"Elasticsearch is not answering: {es.breaker.last_error}"
+    if time.monotonic() < _state["missing_until"]:
+        return NO_INDEX
     return ""
 
 
-def mark_down(reason):
-    _state.update(down_until=time.monotonic() + RETRY_AFTER_SECONDS, reason=str(reason)[:200])
-    logger.warning("Finder answers from the database for %s s: %s", RETRY_AFTER_SECONDS, reason)
+def _ensure_index(client):
+    if time.monotonic() < _state["ready_until"]:
+        return
+    if not client.indices.exists_alias(name=es.index_name(KIND)):
+        _state["missing_until"] = time.monotonic() + INDEX_RECHECK_SECONDS
+        raise IndexMissing(NO_INDEX)
+    _state["ready_until"] = time.monotonic() + INDEX_RECHECK_SECONDS
 
 
-def reset():
-    _state.update(down_until=0.0, reason="", ready_until=0.0)
+def _on_elasticsearch(client, operation, args, kwargs):
+    from .es_query import ElasticsearchBackend
+
+    _ensure_index(client)
+    return operation(ElasticsearchBackend(client), *args, **kwargs)
 
 
 def run(operation, *args, **kwargs):
     """Call `operation(backend, *args)` on the answering backend; returns (result, backend name)."""
     if not _fallback_reason():
+        if mode() == "elasticsearch":
+            client = es.get_client(timeout=settings.ELASTICSEARCH_TIMEOUT)
+            return _on_elasticsearch(client, operation, args, kwargs), "elasticsearch"
         try:
-            backend = _elasticsearch()
-            if mode() == "auto" and not _index_ready(backend):
-                mark_down(NO_INDEX)
-            else:
-                return operation(backend, *args, **kwargs), backend.name
-        except SEARCH_ERRORS as exc:
-            if mode() == "elasticsearch":
-                raise
-            mark_down(f"{exc.__class__.__name__}: {exc}")
-    backend = DatabaseBackend()
-    return operation(backend, *args, **kwargs), backend.name
-
-
-def _index_ready(backend):
-    """Whether the index exists; a positive answer is trusted for half a minute."""
-    from . import es_index
-
-    if time.monotonic() < _state.get("ready_until", 0.0):
-        return True
-    ready = es_index.index_ready(backend.client)
-    if ready:
-        _state["ready_until"] = time.monotonic() + READY_CHECK_SECONDS
-    return ready
+            call = lambda client: _on_elasticsearch(client, operation, args, kwargs)  # noqa: E731
+            return es.guarded(call, timeout=es.query_timeout()), "elasticsearch"
+        except es.SearchUnavailable as exc:
+            logger.warning("Finder answers from the database: %s", exc)
+        except IndexMissing:
+            logger.warning("Finder answers from the database: %s", NO_INDEX)
+    return operation(DatabaseBackend(), *args, **kwargs), "database"
 
 
 def status():
@@ -90,12 +88,11 @@ def status():
     reason = _fallback_reason()
     if not reason and mode() == "auto":
         try:
-            from .es_query import ElasticsearchBackend
-
-            if not _index_ready(ElasticsearchBackend()):
-                reason = NO_INDEX
-        except SEARCH_ERRORS as exc:
-            reason = f"{exc.__class__.__name__}: {exc}"[:200]
+            es.guarded(_ensure_index, timeout=es.query_timeout())
+        except es.SearchUnavailable as exc:
+            reason = f"Elasticsearch is not answering: {exc}"[:200]
+        except IndexMissing:
+            reason = NO_INDEX
     if reason:
         return {"backend": "database", "fallback": True, "reason": reason}
     return {"backend": "elasticsearch", "fallback": False}

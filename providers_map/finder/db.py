@@ -27,13 +27,13 @@ from django.db.models.functions import Cast, Coalesce, Collate, Lower, NullIf, R
 from providers_map.models import Location, Organisation, Service
 
 from . import sql
+from . import text as finder_text
 from .geotiles import Cell
 from .query import SERVICE_LEVEL, radius_box
 from .results import Hit, ResultPage
 
 FREE_COSTS = (Organisation.Cost.FREE, Organisation.Cost.MIXED)
 MODE_SERVICES = {"home": "home-visits", "remote": "remote"}
-TEXT_FIELDS = ("organisation__name", "organisation__short_name", "organisation__description", "locality")
 
 
 def _without_yo(expression):
@@ -63,16 +63,6 @@ def _offers(service_type):
     return Exists(Service.objects.filter(organisation_id=OuterRef("organisation_id"), service_type__slug=service_type))
 
 
-def _text_q(text):
-    condition = Q()
-    for word in text.replace("ё", "е").replace("Ё", "Е").split():
-        word_q = Q()
-        for name in TEXT_FIELDS:
-            word_q |= Q(**{f"plain_{name}__icontains": word})
-        condition &= word_q
-    return condition
-
-
 def conditions(query):
     """{name: condition} for every filter in use; facets swap single entries (see facet_counts)."""
     parts = {}
@@ -92,7 +82,7 @@ def conditions(query):
     if query.service_filtered:
         parts["services"] = Q(service_exists(query))
     if query.text:
-        parts["text"] = _text_q(query.text)
+        parts["text"] = Q(organisation_id__in=finder_text.matching_organisations(query.text))
     if query.bbox is not None:
         parts["bbox"] = sql.bbox_q(query.bbox)
     if query.origin is not None and query.radius_km:
@@ -106,8 +96,6 @@ def _group_part(group):
 
 def base_queryset(query):
     queryset = Location.objects.filter(organisation__live=True).exclude(organisation__status=Organisation.Status.CLOSED)
-    if query.text:
-        queryset = queryset.alias(**{f"plain_{name}": _without_yo(F(name)) for name in TEXT_FIELDS})
     if query.origin is not None:
         queryset = queryset.alias(distance=sql.distance_km(query.origin))
     return queryset

@@ -5,9 +5,10 @@ so they sort first and the rest (services that accept any child) follow. Distanc
 values (arc, km); map clusters are a `geotile_grid` aggregation with centroids and bounds.
 """
 
-from search.client import get_client
+from search.client import get_client, index_name
 
-from . import es_index
+from . import text as finder_text
+from .documents import KIND
 from .geotiles import Cell
 from .opening import utc_week_minute
 from .query import SERVICE_LEVEL
@@ -59,8 +60,6 @@ def _bbox(bbox):
 
 def conditions(query):
     """{name: clause} for every filter in use (names as in db.conditions)."""
-    from search.analysis import lemmatise
-
     parts = {}
     for name in ("ownership", "region"):
         if getattr(query, name):
@@ -73,7 +72,7 @@ def conditions(query):
     if query.service_filtered:
         parts["services"] = service_query(query)
     if query.text:
-        parts["text"] = {"match": {"text": {"query": lemmatise(query.text) or query.text, "operator": "and"}}}
+        parts["text"] = finder_text.es_clause(query.text)
     if query.bbox is not None:
         parts["bbox"] = _bbox(query.bbox)
     if query.origin is not None and query.radius_km:
@@ -98,7 +97,7 @@ class ElasticsearchBackend:
         self.client = client or get_client()
 
     def _search(self, **body):
-        return self.client.search(index=es_index.alias(), **body)
+        return self.client.search(index=index_name(KIND), **body)
 
     def search(self, query, offset, limit):
         filtered = _bool(conditions(query))
@@ -143,7 +142,7 @@ class ElasticsearchBackend:
         return ResultPage(total=response["hits"]["total"]["value"], hits=hits, named_total=named_total)
 
     def count(self, query):
-        return self.client.count(index=es_index.alias(), query=_bool(conditions(query)))["count"]
+        return self.client.count(index=index_name(KIND), query=_bool(conditions(query)))["count"]
 
     def facet_counts(self, query, groups):
         aggs = {}
@@ -178,7 +177,7 @@ class ElasticsearchBackend:
             return 0
         filtered = _bool(conditions(query))
         filtered["bool"]["must_not"] = [service_query(query, named_only=True)]
-        return self.client.count(index=es_index.alias(), query=filtered)["count"]
+        return self.client.count(index=index_name(KIND), query=filtered)["count"]
 
     def map_cells(self, query, precision):
         response = self._search(

@@ -132,46 +132,60 @@ def count_locations():
     return Location.objects.count()
 
 
-TEST_PREFIX = f"finder-test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-
-
 @pytest.fixture(scope="session")
 def _finder_test_index(django_db_blocker):
     """One index for the session (creating indices is slow); each test replaces its documents."""
     from django.conf import settings
     from django.test import override_settings
 
-    from providers_map.finder import es_index
-    from search.client import get_client, search_enabled
+    from providers_map.finder.documents import KIND, LocationDocument
+    from search.client import get_client, index_name, search_enabled
+    from search.documents import index_body
 
     if not search_enabled():
         yield None
         return
     client = get_client()
-    with override_settings(SEARCH_INDEX_PREFIX=f"{settings.SEARCH_INDEX_PREFIX}-t{os.getpid()}-{uuid.uuid4().hex[:6]}"):
-        alias = es_index.alias()
-        client.indices.create(index=f"{alias}-0", aliases={alias: {}}, **es_index.settings_body())
-        prefix = settings.SEARCH_INDEX_PREFIX
+    prefix = f"{settings.SEARCH_INDEX_PREFIX}-t{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    with override_settings(SEARCH_INDEX_PREFIX=prefix):
+        alias = index_name(KIND)
+    client.indices.create(index=f"{alias}-0", aliases={alias: {}}, **index_body(LocationDocument))
     yield prefix
     client.indices.delete(index=f"{alias}-0", ignore_unavailable=True)
+
+
+def index_everything(client):
+    """Replace the finder index's documents with the current public locations (and refresh)."""
+    from elasticsearch.helpers import bulk
+
+    from providers_map.finder.kind import LocationKind
+    from search.client import index_name
+
+    kind = LocationKind()
+    alias = index_name(kind.name)
+    old = client.search(index=alias, query={"match_all": {}}, size=10000, source=False)["hits"]["hits"]
+    actions = [{"_op_type": "delete", "_index": alias, "_id": hit["_id"]} for hit in old]
+    actions += [{"_index": alias, "_id": kind.key(obj), "_source": kind.source(obj)} for obj in kind.objects()]
+    bulk(client, actions, refresh=True)
+
+
+def fill_search_fallback():
+    """The "providers" kind's fallback records (the database side of the words filter)."""
+    from search import indexing
+    from search.registry import get
+
+    indexing.rebuild(get("providers"), use_es=False)
 
 
 @pytest.fixture
 def finder_index(es_client, settings, _finder_test_index):
     """The finder's index holding exactly this test's published providers (Elasticsearch required)."""
-    from elasticsearch.helpers import bulk
-
-    from providers_map.finder import backends, es_index
-    from providers_map.models import Organisation
+    from providers_map.finder import backends
 
     settings.SEARCH_INDEX_PREFIX = _finder_test_index
     backends.reset()
-    alias = es_index.alias()
-    old = es_client.search(index=alias, query={"match_all": {}}, size=10000, source=False)["hits"]["hits"]
-    if old:
-        bulk(es_client, [{"_op_type": "delete", "_index": alias, "_id": hit["_id"]} for hit in old], refresh=True)
-    es_index.index_organisations(Organisation.objects.values_list("pk", flat=True), refresh=True, client=es_client)
-    yield alias
+    index_everything(es_client)
+    yield _finder_test_index
     backends.reset()
 
 

@@ -14,6 +14,7 @@ from tests.providers_map.finder_data import (  # noqa: F401
     _finder_test_index,
     crowd,
     finder_index,
+    index_everything,
     small_registry,
     use_backend,
 )
@@ -134,9 +135,9 @@ def test_a_box_across_the_antimeridian(client, backend, settings):
     ServiceFactory(organisation=chukotka)
     ServiceFactory(organisation=east)
     if backend == "elasticsearch":
-        from providers_map.finder import es_index
+        from search.client import get_client
 
-        es_index.index_organisations([chukotka.pk, east.pk], refresh=True)
+        index_everything(get_client())
     collection = fetch(client, BBox(170.0, 60.0, -165.0, 70.0), 4).json()
     assert collection["total"] == 2
 

@@ -7,7 +7,18 @@ organisation's text as search.text terms in the shared weighted fields (title, n
 finder's words filter understands Russian exactly as /search/ does.
 """
 
-from elasticsearch_dsl import Boolean, Document, GeoPoint, InnerDoc, Integer, IntegerRange, Keyword, Nested, Text
+from elasticsearch_dsl import (
+    Boolean,
+    Document,
+    GeoPoint,
+    InnerDoc,
+    Integer,
+    IntegerRange,
+    Keyword,
+    MetaField,
+    Nested,
+    Text,
+)
 
 from providers_map import hours as hours_lib
 from search.documents import FIELDS, TERMS_ANALYZER, field_terms
@@ -55,7 +66,7 @@ class LocationDocument(Document):
     version = Keyword(index=False)
 
     class Meta:
-        dynamic = "strict"
+        dynamic = MetaField("strict")
 
 
 def sort_name(short_name, name):

@@ -61,17 +61,18 @@ class LocationKind(SearchKind):
         return LocationDocument
 
     def source(self, location):
+        """The location's document; its organisation's search Entry is made once for all its branches."""
         from providers_map.search import ProviderKind
 
+        if not hasattr(self, "_providers"):
+            self._providers, self._entries = ProviderKind(), {}
         organisation = location.organisation
-        entries = getattr(self, "_entries", {})
         marker = (organisation.pk, organisation.updated_at)
-        if marker not in entries:
-            if len(entries) > 5000:
-                entries.clear()
-            entries[marker] = ProviderKind().entry(organisation)
-            self._entries = entries
-        return location_source(location, list(organisation.services.all()), entries[marker])
+        if marker not in self._entries:
+            if len(self._entries) > 5000:
+                self._entries.clear()
+            self._entries[marker] = self._providers.entry(organisation)
+        return location_source(location, list(organisation.services.all()), self._entries[marker])
 
     def versions(self):
         rows = self.objects().values_list("pk", "organisation__updated_at")

@@ -11,6 +11,7 @@ import pytest
 
 from portal.models import Region
 from providers_map.models import Location, Organisation
+from providers_map.models.slugs import slug_from_name
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
 ALWAYS_OPEN = {day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -90,7 +91,7 @@ def crowd(count, lat=55.0, lon=83.0, spread=0.5, prefix="Точка"):
     organisations = Organisation.objects.bulk_create(
         Organisation(
             name=f"{prefix} {number:05d}",
-            slug=f"crowd-{prefix.lower()}-{number}",
+            slug=f"crowd-{slug_from_name(prefix)}-{number}",
             ownership="state",
             sector="social",
             inn=f"77{number:08d}",

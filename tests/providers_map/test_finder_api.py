@@ -9,7 +9,13 @@ import math
 import pytest
 
 from providers_map.finder.query import haversine_km
-from tests.providers_map.finder_data import _finder_test_index, finder_index, small_registry, use_backend  # noqa: F401
+from tests.providers_map.finder_data import (  # noqa: F401
+    _finder_test_index,
+    fill_search_fallback,
+    finder_index,
+    small_registry,
+    use_backend,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +25,9 @@ NEAR = "55.030204,82.92043"
 
 @pytest.fixture
 def registry():
-    return small_registry()
+    locations = small_registry()
+    fill_search_fallback()
+    return locations
 
 
 @pytest.fixture(params=["database", "elasticsearch"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.providers_map.finder_data import small_registry, use_backend
+from tests.providers_map.finder_data import fill_search_fallback, small_registry, use_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,9 @@ def database_backend(settings):
 
 @pytest.fixture
 def registry():
-    return small_registry()
+    locations = small_registry()
+    fill_search_fallback()
+    return locations
 
 
 @pytest.mark.parametrize("params", BAD_MAP, ids=[str(p) for p in BAD_MAP])

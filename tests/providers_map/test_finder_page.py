@@ -12,7 +12,7 @@ import pytest
 from providers_map.finder.results import distance_text
 from providers_map.hours import DAYS
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory
-from tests.providers_map.finder_data import small_registry, use_backend
+from tests.providers_map.finder_data import fill_search_fallback, small_registry, use_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,9 @@ def database_backend(settings):
 
 @pytest.fixture
 def registry():
-    return small_registry()
+    locations = small_registry()
+    fill_search_fallback()
+    return locations
 
 
 def html(response):

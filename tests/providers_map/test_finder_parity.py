@@ -11,7 +11,13 @@ from providers_map.finder.es_query import ElasticsearchBackend
 from providers_map.finder.listing import facet_options
 from providers_map.finder.mapdata import choose_precision
 from providers_map.finder.params import read_params
-from tests.providers_map.finder_data import _finder_test_index, crowd, finder_index, small_registry  # noqa: F401
+from tests.providers_map.finder_data import (  # noqa: F401
+    _finder_test_index,
+    crowd,
+    fill_search_fallback,
+    finder_index,
+    small_registry,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +47,7 @@ def both(finder_index_data):
 def finder_index_data(request):
     small_registry()
     crowd(150, spread=0.4)
+    fill_search_fallback()
     return request.getfixturevalue("finder_index")
 
 

@@ -83,3 +83,33 @@ def coarsen(cells, limit):
     while len(cells) > limit and cells and cells[0].precision > 0:
         cells = merge(cells, cells[0].precision - 1)
     return cells
+
+
+def _pixels(lat, lon, zoom):
+    scale = 256 * 2**zoom
+    lat = max(-85.05112878, min(85.05112878, lat))
+    rad = math.radians(lat)
+    return (lon + 180.0) / 360.0 * scale, (1.0 - math.log(math.tan(rad) + 1.0 / math.cos(rad)) / math.pi) / 2.0 * scale
+
+
+def _absorb(target, cell):
+    target.count += cell.count
+    target.lat_sum += cell.lat_sum
+    target.lon_sum += cell.lon_sum
+    target.min_lat, target.max_lat = min(target.min_lat, cell.min_lat), max(target.max_lat, cell.max_lat)
+    target.min_lon, target.max_lon = min(target.min_lon, cell.min_lon), max(target.max_lon, cell.max_lon)
+
+
+def merge_close(cells, zoom, min_pixels):
+    """Clusters whose centres would overlap on screen at `zoom` become one (biggest first); counts add up."""
+    kept = []
+    for cell in sorted(cells, key=lambda c: (-c.count, c.key)):
+        x, y = _pixels(*cell.centroid, zoom)
+        for other in kept:
+            ox, oy = _pixels(*other.centroid, zoom)
+            if (x - ox) ** 2 + (y - oy) ** 2 < min_pixels**2:
+                _absorb(other, cell)
+                break
+        else:
+            kept.append(Cell(**vars(cell)))
+    return kept

@@ -2,6 +2,7 @@
 
 Clusters come from tiles about 64 screen pixels wide (two zoom levels finer than the map), merged into
 parent tiles until at most MAX_CLUSTERS remain; their counts add up to every matching location in the box.
+Clusters whose icons would overlap on screen merge (counts still add up).
 From zoom 10 on, single locations are sent when there are few enough to draw and name each one. Either way
 the answer stays small (at most ~50 KB) however large the registry is.
 """
@@ -10,13 +11,14 @@ import json
 import math
 
 from .backends import run
-from .geotiles import coarsen, precision_for_zoom, tile_of
+from .geotiles import coarsen, merge_close, precision_for_zoom, tile_of
 
 MAX_CLUSTERS = 250
 MAX_CELLS = 4096  # cells asked from the backend before merging
 SINGLES_LIMIT = 150  # single locations from SINGLES_MIN_ZOOM on, when no more than this many are in view
 SINGLES_MIN_ZOOM = 10
 NAME_LIMIT = 90
+MIN_CLUSTER_DISTANCE_PX = 56  # cluster icons are up to 56 px wide: closer centres merge so none overlaps
 
 
 def cells_spanned(bbox, precision):
@@ -39,7 +41,7 @@ def _map(backend, query, zoom):
     total = sum(cell.count for cell in cells)
     if zoom >= SINGLES_MIN_ZOOM and total <= SINGLES_LIMIT:
         return total, None, backend.map_points(query, SINGLES_LIMIT)
-    return total, coarsen(cells, MAX_CLUSTERS), None
+    return total, merge_close(coarsen(cells, MAX_CLUSTERS), zoom, MIN_CLUSTER_DISTANCE_PX), None
 
 
 def _cluster_feature(cell):

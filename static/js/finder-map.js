@@ -20,6 +20,7 @@
   var requestId = 0;
   var tileErrors = 0;
   var pending = false;
+  var lastRequest = "";
 
   box.hidden = false;
   var map = L.map(container, { keyboard: true, zoomSnap: 1, worldCopyJump: true, maxZoom: config.maxZoom });
@@ -109,12 +110,24 @@
 
   function accessible(marker, name) {
     var element = marker.getElement();
-    if (element) {
-      element.setAttribute("role", "button");
-      element.setAttribute("tabindex", "0");
-      element.setAttribute("aria-label", name);
-      element.removeAttribute("title");
+    if (!element) {
+      return;
     }
+    element.setAttribute("role", "button");
+    element.setAttribute("tabindex", "0");
+    element.setAttribute("aria-label", name);
+    element.removeAttribute("title");
+    // Enter and Space activate it, as any button (Leaflet itself only maps a keypress of Enter).
+    element.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();
+        marker.fire("click");
+      }
+    });
+    element.addEventListener("keypress", function (event) {
+      event.stopPropagation();
+    });
   }
 
   function addCluster(feature) {
@@ -197,6 +210,10 @@
     });
     params.set("bbox", bboxText());
     params.set("zoom", String(map.getZoom()));
+    if (params.toString() === lastRequest) {
+      return; // the same view and filters: the points on the map are current
+    }
+    lastRequest = params.toString();
     var id = ++requestId;
     container.setAttribute("aria-busy", "true");
     fetch(config.mapApi + "?" + params.toString(), { headers: { Accept: "application/geo+json" } })
@@ -221,6 +238,7 @@
         }
       })
       .catch(function () {
+        lastRequest = "";
         notice.textContent = labels.failed;
       })
       .finally(function () {

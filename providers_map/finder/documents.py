@@ -7,6 +7,8 @@ organisation's text as search.text terms in the shared weighted fields (title, n
 finder's words filter understands Russian exactly as /search/ does.
 """
 
+import functools
+
 from elasticsearch_dsl import (
     Boolean,
     Document,
@@ -21,7 +23,8 @@ from elasticsearch_dsl import (
 )
 
 from providers_map import hours as hours_lib
-from search.documents import FIELDS, TERMS_ANALYZER, field_terms
+from search.documents import FIELDS, TERMS_ANALYZER
+from search.text import lemmatise
 
 from .opening import utc_week_ranges
 
@@ -87,32 +90,44 @@ def service_source(service):
     }
 
 
-def location_source(location, services, entry):
-    """The `_source` of one location; `services` are its organisation's, `entry` the organisation's search Entry."""
-    organisation = location.organisation
-    offered = [service_source(service) for service in services]
-    types = {service["type"] for service in offered}
-    modes = location.delivery_modes or []
-    zone = hours_lib.region_timezone(location.region.code)
-    source = {
-        "location_id": location.pk,
+@functools.lru_cache(maxsize=50_000)
+def _terms(text):
+    return lemmatise(text)
+
+
+def organisation_part(organisation, entry):
+    """What every branch of an organisation shares: its fields, its services, its words (search's Entry terms)."""
+    offered = [service_source(service) for service in organisation.services.all()]
+    return {
         "organisation_id": organisation.pk,
         "slug": organisation.slug,
         "name": organisation.display_name,
-        "branch": location.name,
         "sort_name": sort_name(organisation.short_name, organisation.name),
         "ownership": organisation.ownership,
         "cost": organisation.cost,
         "free": organisation.cost in FREE_COSTS,
         "status": organisation.status,
+        "services": offered,
+        # The same words as search.documents.field_terms(entry), each text analysed once.
+        **{f"{name}_terms": _terms(entry.texts.get(name, "")) for name in FIELDS},
+        "version": organisation.updated_at.isoformat(),
+    }
+
+
+def location_source(location, shared):
+    """The `_source` of one location; `shared` is its organisation's part (organisation_part)."""
+    types = {service["type"] for service in shared["services"]}
+    modes = location.delivery_modes or []
+    zone = hours_lib.region_timezone(location.region.code)
+    source = {
+        **shared,
+        "location_id": location.pk,
+        "branch": location.name,
         "region": location.region.code,
         "home": "home" in modes or MODE_SERVICES["home"] in types,
         "remote": "remote" in modes or MODE_SERVICES["remote"] in types,
         "step_free": "step_free" in (location.accessibility or []),
         "open_utc": [{"gte": low, "lt": high} for low, high in utc_week_ranges(location.opening_hours or {}, zone)],
-        "services": offered,
-        **{f"{name}_terms": value for name, value in field_terms(entry).items() if name in FIELDS},
-        "version": organisation.updated_at.isoformat(),
     }
     if location.has_coordinates:
         source["point"] = {"lat": float(location.latitude), "lon": float(location.longitude)}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from search import client as es
 from search.registry import SearchKind
 
-from .documents import KIND, LocationDocument, location_source
+from .documents import KIND, LocationDocument, location_source, organisation_part
 
 
 class LocationKind(SearchKind):
@@ -61,18 +61,18 @@ class LocationKind(SearchKind):
         return LocationDocument
 
     def source(self, location):
-        """The location's document; its organisation's search Entry is made once for all its branches."""
+        """The location's document; what comes from its organisation is made once for all its branches."""
         from providers_map.search import ProviderKind
 
         if not hasattr(self, "_providers"):
-            self._providers, self._entries = ProviderKind(), {}
+            self._providers, self._shared = ProviderKind(), {}
         organisation = location.organisation
         marker = (organisation.pk, organisation.updated_at)
-        if marker not in self._entries:
-            if len(self._entries) > 5000:
-                self._entries.clear()
-            self._entries[marker] = self._providers.entry(organisation)
-        return location_source(location, list(organisation.services.all()), self._entries[marker])
+        if marker not in self._shared:
+            if len(self._shared) > 5000:
+                self._shared.clear()
+            self._shared[marker] = organisation_part(organisation, self._providers.entry(organisation))
+        return location_source(location, self._shared[marker])
 
     def versions(self):
         rows = self.objects().values_list("pk", "organisation__updated_at")

@@ -148,9 +148,6 @@ class DatabaseBackend:
         ]
         return ResultPage(total=total, hits=hits, named_total=named_total)
 
-    def count(self, query):
-        return filtered(query).count()
-
     def facet_counts(self, query, groups):
         """{group: {option value: count}} — each option counted with the other filters in force."""
         counts = {}

@@ -141,9 +141,6 @@ class ElasticsearchBackend:
         named_total = response["aggregations"]["named"]["doc_count"] if query.concern else None
         return ResultPage(total=response["hits"]["total"]["value"], hits=hits, named_total=named_total)
 
-    def count(self, query):
-        return self.client.count(index=index_name(KIND), query=_bool(conditions(query)))["count"]
-
     def facet_counts(self, query, groups):
         aggs = {}
         for group, options in groups.items():

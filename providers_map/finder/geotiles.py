@@ -48,16 +48,6 @@ def tile_of(lat, lon, precision):
     return min(max(x, 0), scale - 1), min(max(y, 0), scale - 1)
 
 
-def tile_bounds(precision, x, y):
-    """(min_lon, min_lat, max_lon, max_lat) of a tile."""
-    scale = 2**precision
-
-    def lat(row):
-        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / scale))))
-
-    return (x / scale * 360.0 - 180.0, lat(y + 1), (x + 1) / scale * 360.0 - 180.0, lat(y))
-
-
 def merge(cells, precision):
     """Cells re-grouped into tiles of a coarser `precision`."""
     merged = {}

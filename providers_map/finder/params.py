@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.forms import strip_control_characters
-from providers_map.gazetteer.phrases import confident, region_name, suggest
+from providers_map.gazetteer.phrases import confident, suggest
 from providers_map.models import Organisation
 
 from .age import from_years_months, parse_age
@@ -311,7 +311,3 @@ def _resolve_where(where, params):
     params.query = params.query.with_(origin=params.place.point)
     same_name = [item for item in exact[1:] if item["kind"] == "locality" and item["name"] == best["name"]]
     params.alternatives = same_name[:5]
-
-
-def region_label(code):
-    return region_name(code)

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field, fields, replace
 
 EARTH_RADIUS_KM = 6371.0088
 
-# Groups of filters that are facets (each option shows its count), in the order of the form.
+# Filters that must hold for the same service of the organisation.
 SERVICE_LEVEL = ("service", "age", "concern", "language")
-LOCATION_FLAGS = ("free", "home", "remote", "open_now", "step_free")
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from portal.api import not_found as api_not_found
 from portal.api_docs import api_docs
 from portal.sitemaps import NamedPagesSitemap, PageSitemap
 from portal.views import healthz, robots_txt, security_txt
+from providers_map.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search.api import router as search_router
 
 SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
 
 api.add_router("/search", search_router)
+api.add_router("/providers", providers_router)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.canonical import canonical_base_url
+from providers_map.finder.backends import status as finder_status
 from search.client import search_status
 
 
@@ -24,7 +25,12 @@ def healthz(request):
     except Exception as exc:  # any driver error means the database is not answering
         database.update(status="error", error=exc.__class__.__name__)
     healthy = database["status"] == "ok"
-    body = {"status": "ok" if healthy else "error", "database": database, "search": search_status()}
+    body = {
+        "status": "ok" if healthy else "error",
+        "database": database,
+        "search": search_status(),
+        "finder": finder_status(),  # which backend answers /providers/ and /api/v1/providers (and why)
+    }
     return JsonResponse(body, status=200 if healthy else 503)
 
 

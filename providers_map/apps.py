@@ -7,7 +7,10 @@ class ProvidersMapConfig(AppConfig):
     verbose_name = _("Provider registry and map")
 
     def ready(self):
+        from providers_map.finder import checks  # noqa: F401 (the finder's settings checks register themselves)
+        from providers_map.finder.kind import LocationKind
         from providers_map.search import ProviderKind
         from search.registry import register
 
-        register(ProviderKind())
+        register(ProviderKind())  # organisations, for the cross-kind search
+        register(LocationKind())  # the finder's own location index

@@ -25,6 +25,27 @@ REGION_CODE = "54"
 DATA_SOURCE = "демонстрационные данные"
 INN_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 
+# The concerns a demo service names when its row lists none: what such a service typically addresses. Family
+# counselling and psychological support stay open to any child, so the finder's «принимают любых детей» group
+# has real members while a concern filter still narrows.
+DEFAULT_CONCERNS = {
+    "determining-need": ["developmental-delay", "risk", "prematurity"],
+    "functional-assessment": ["developmental-delay", "risk", "prematurity", "genetic-syndromes"],
+    "iprp": ["developmental-delay", "autism", "cerebral-palsy", "down-syndrome", "genetic-syndromes", "multiple"],
+    "communication": ["speech", "hearing", "autism"],
+    "mobility": ["cerebral-palsy", "motor"],
+    "self-care": ["cerebral-palsy", "down-syndrome", "multiple"],
+    "cognitive": ["developmental-delay", "down-syndrome", "genetic-syndromes"],
+    "socialisation": ["autism", "down-syndrome"],
+    "family-counselling": [],
+    "psychological-support": [],
+    "parent-groups": ["autism", "down-syndrome", "cerebral-palsy"],
+    "assistive-devices": ["cerebral-palsy", "motor", "vision", "hearing", "multiple"],
+    "respite": ["multiple", "cerebral-palsy"],
+    "remote": ["speech", "developmental-delay", "autism"],
+    "home-visits": ["cerebral-palsy", "multiple", "prematurity"],
+}
+
 
 def demo_inn(n):
     """A 10-digit ИНН of a Novosibirsk-region organisation with a valid check digit."""
@@ -129,10 +150,11 @@ def _service(row):
 
 
 def _save_service_tags(org, rows):
-    for service, (_slug, _min, _max, concerns, languages) in zip(
+    for service, (slug, _min, _max, concerns, languages) in zip(
         org.services.order_by("sort_order", "pk"), rows, strict=True
     ):
-        service.concerns.set(DevelopmentalConcern.objects.filter(slug__in=concerns))
+        slugs = concerns or DEFAULT_CONCERNS.get(slug, [])
+        service.concerns.set(DevelopmentalConcern.objects.filter(slug__in=slugs))
         service.languages.set(Language.objects.filter(slug__in=languages))
         service.save()
 

@@ -3,8 +3,9 @@
 `build_synthetic(ctx, n)` makes sure organisations 1..n exist. Organisation i is always the same whatever
 n and the run (its own seeded RNG), so the command is deterministic and idempotent, and growing N only adds.
 They are spread over the gazetteer's localities (bigger places get more), flagged `is_synthetic`, named
-"… (синтетические данные)" and published directly with bulk inserts: no revisions, no per-row signals, so
-100 000 take minutes, not hours. Run `search_index --rebuild` afterwards (load_demo does).
+"… (синтетические данные)" and published directly: rows of plain values written with PostgreSQL COPY
+(bulk_create elsewhere), no revisions, no per-row signals, so 100 000 take minutes, not hours. Run
+`search_index --rebuild` afterwards (load_demo does).
 """
 
 import bisect
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map import gazetteer
+from providers_map.demo_bulk import insert_rows
 from providers_map.models import Location, Organisation, Service
 
 SLUG_PREFIX = "synthetic-"
@@ -53,6 +55,10 @@ HOURS = [
      "wed": [["09:00", "13:00"], ["14:00", "18:00"]], "thu": [["09:00", "13:00"], ["14:00", "18:00"]],
      "fri": [["09:00", "13:00"], ["14:00", "16:00"]], "sat": [], "sun": []},
 ]  # fmt: skip
+DESCRIPTION = (
+    "Синтетическая запись для проверки нагрузки: не настоящая организация. "
+    "Помогает семьям с детьми до трёх лет: занятия со специалистами, консультации, группы для родителей."
+)
 ACCESSIBILITY = [code for code, _ in Location.ACCESSIBILITY_FEATURES]
 DELIVERY = [code for code, _ in Location.DELIVERY_MODES]
 
@@ -96,6 +102,7 @@ class SyntheticBuilder:
         self.now = timezone.now()
 
     def organisation(self, i):
+        """(organisation row, location rows, [(service row, concern ids, language ids)]) for number i."""
         rng = random.Random(f"synthetic-{self.seed}-{i}")
         place = self.places.pick(rng)
         pattern, ownership, sector, _ = KINDS[
@@ -103,62 +110,59 @@ class SyntheticBuilder:
         ]
         name = pattern.format(word=rng.choice(WORDS), number=rng.randint(1, 250))
         code = place["region_code"]
-        organisation = Organisation(
-            name=f"{name}, {place['name']} {MARK}",
-            short_name=f"{name} {MARK}"[:200],
-            slug=f"{SLUG_PREFIX}{i:06d}",
-            ownership=ownership,
-            sector=sector,
-            inn=synthetic_inn(code, i),
-            ogrn=synthetic_ogrn(code, i),
-            import_key=synthetic_ogrn(code, i),
-            website=f"https://example.org/synthetic/{i}",
-            email=f"centre{i}@example.org",
-            phones=f"+7{rng.choice('3489')}{rng.randint(10, 99)}{rng.randint(1000000, 9999999)}",
-            description=(
-                "Синтетическая запись для проверки нагрузки: не настоящая организация. "
-                "Помогает семьям с детьми до трёх лет: занятия со специалистами, консультации, группы для родителей."
-            ),
-            how_to_get_help="Это синтетическая запись: обращаться по ней не нужно.",
-            referral_required=rng.choice(["no", "no", "yes", "depends"]),
-            documents="Свидетельство о рождении ребёнка\nПаспорт родителя",
-            cost=rng.choice(["free", "free", "free", "mixed", "paid"]),
-            in_official_registry=rng.random() < 0.6,
-            verified_at=self.today - dt.timedelta(days=rng.randint(0, 720)),
-            data_source="синтетические данные",
-            status=rng.choice(["active"] * 18 + ["temporarily_closed", "closed"]),
-            is_synthetic=True,
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=self.now,
-            last_published_at=self.now,
-        )
+        organisation = {
+            "name": f"{name}, {place['name']} {MARK}",
+            "short_name": f"{name} {MARK}"[:200],
+            "slug": f"{SLUG_PREFIX}{i:06d}",
+            "ownership": ownership,
+            "sector": sector,
+            "inn": synthetic_inn(code, i),
+            "ogrn": synthetic_ogrn(code, i),
+            "import_key": synthetic_ogrn(code, i),
+            "website": f"https://example.org/synthetic/{i}",
+            "email": f"centre{i}@example.org",
+            "phones": f"+7{rng.choice('3489')}{rng.randint(10, 99)}{rng.randint(1000000, 9999999)}",
+            "description": DESCRIPTION,
+            "how_to_get_help": "Это синтетическая запись: обращаться по ней не нужно.",
+            "referral_required": rng.choice(["no", "no", "yes", "depends"]),
+            "documents": "Свидетельство о рождении ребёнка\nПаспорт родителя",
+            "cost": rng.choice(["free", "free", "free", "mixed", "paid"]),
+            "in_official_registry": rng.random() < 0.6,
+            "verified_at": self.today - dt.timedelta(days=rng.randint(0, 720)),
+            "data_source": "синтетические данные",
+            "status": rng.choice(["active"] * 18 + ["temporarily_closed", "closed"]),
+            "is_synthetic": True,
+            "live": True,
+            "has_unpublished_changes": False,
+            "first_published_at": self.now,
+            "last_published_at": self.now,
+        }
         locations = []
         for order in range(rng.choice([1, 1, 1, 1, 2, 2, 3])):
             locations.append(
-                Location(
-                    sort_order=order,
-                    name="" if order == 0 else f"Филиал № {order}",
-                    address=f"{rng.choice(STREETS)}, д. {rng.randint(1, 120)}",
-                    region_id=self.regions[code],
-                    locality=place["name"],
-                    postcode=f"{rng.randint(100000, 699999)}",
-                    latitude=coordinate(place["lat"], rng),
-                    longitude=coordinate(place["lon"], rng),
-                    coordinates_source=Location.CoordinatesSource.IMPORT,
-                    coordinates_approximate=False,
-                    opening_hours=rng.choice(HOURS),
-                    accessibility=sorted(rng.sample(ACCESSIBILITY, rng.randint(0, 4))),
-                    delivery_modes=sorted(rng.sample(DELIVERY, rng.randint(1, 3))),
-                )
+                {
+                    "sort_order": order,
+                    "name": "" if order == 0 else f"Филиал № {order}",
+                    "address": f"{rng.choice(STREETS)}, д. {rng.randint(1, 120)}",
+                    "region_id": self.regions[code],
+                    "locality": place["name"],
+                    "postcode": f"{rng.randint(100000, 699999)}",
+                    "latitude": coordinate(place["lat"], rng),
+                    "longitude": coordinate(place["lon"], rng),
+                    "coordinates_source": Location.CoordinatesSource.IMPORT.value,
+                    "coordinates_approximate": False,
+                    "opening_hours": rng.choice(HOURS),
+                    "accessibility": sorted(rng.sample(ACCESSIBILITY, rng.randint(0, 4))),
+                    "delivery_modes": sorted(rng.sample(DELIVERY, rng.randint(1, 3))),
+                }
             )
         services = []
         for order, type_pk in enumerate(rng.sample(self.service_types, rng.randint(2, 6))):
             age_max = rng.choice([36, 36, 36, 48, 84])
             services.append(
                 (
-                    Service(sort_order=order, service_type_id=type_pk, age_min_months=0, age_max_months=age_max),
-                    rng.sample(self.concerns, rng.choice([0, 0, 1, 2, 3])),
+                    {"sort_order": order, "service_type_id": type_pk, "age_min_months": 0, "age_max_months": age_max},
+                    rng.sample(self.concerns, rng.choice([0, 1, 1, 2, 2, 3])),
                     rng.sample(self.languages, 1) if rng.random() < 0.1 else [],
                 )
             )
@@ -167,26 +171,26 @@ class SyntheticBuilder:
     @transaction.atomic
     def create(self, numbers):
         built = [self.organisation(i) for i in numbers]
-        organisations = Organisation.objects.bulk_create([org for org, _, _ in built])
+        insert_rows(Organisation, [organisation for organisation, _, _ in built], with_ids=True)
         all_locations, all_services = [], []
-        for organisation, (_, locations, services) in zip(organisations, built, strict=True):
+        for organisation, locations, services in built:
             for location in locations:
-                location.organisation_id = organisation.pk
+                location["organisation_id"] = organisation["id"]
                 all_locations.append(location)
             for service, _, _ in services:
-                service.organisation_id = organisation.pk
+                service["organisation_id"] = organisation["id"]
                 all_services.append(service)
-        Location.objects.bulk_create(all_locations)
-        Service.objects.bulk_create(all_services)
+        insert_rows(Location, all_locations)
+        insert_rows(Service, all_services, with_ids=True)
         self._links("concerns", [(s, c) for _, _, services in built for s, concerns, _ in services for c in concerns])
         self._links("languages", [(s, lang) for _, _, services in built for s, _, langs in services for lang in langs])
 
     @staticmethod
     def _links(name, pairs):
         field = Service._meta.get_field(name)
-        through = field.remote_field.through
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through.objects.bulk_create(through(**{f"{source}_id": s.pk, f"{target}_id": pk}) for s, pk in pairs)
+        rows = [{f"{source}_id": service["id"], f"{target}_id": pk} for service, pk in pairs]
+        insert_rows(field.remote_field.through, rows)
 
 
 def existing_numbers():

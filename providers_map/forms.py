@@ -1,4 +1,4 @@
-"""Public forms of the registry: the list filters and "Сообщить об ошибке"."""
+"""Public forms of the registry: "Сообщить об ошибке" (the finder reads its filters in finder/params.py)."""
 
 import re
 
@@ -6,16 +6,13 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import DevelopmentalConcern, Region, ServiceType
-from providers_map.models import ErrorReport, Organisation
+from providers_map.models import ErrorReport
 
 # C0 controls except tab and newline, DEL, C1 controls, and Unicode non-characters / bidi overrides that
 # only serve to disguise text.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 MESSAGE_MAX_LENGTH = 2000
-QUERY_MAX_LENGTH = 200
-MAX_AGE_MONTHS = 216
 HONEYPOT_FIELD = "homepage"
 
 
@@ -32,59 +29,6 @@ class PlainTextField(forms.CharField):
         if value not in self.empty_values:
             value = strip_control_characters(value)
         return super().to_python(value)
-
-
-class RegistryFilterForm(forms.Form):
-    """GET filters of /providers/. Invalid values are reported and ignored, never fatal."""
-
-    q = PlainTextField(
-        label=_("Name or locality"),
-        required=False,
-        max_length=QUERY_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All regions"),
-    )
-    service = forms.ModelChoiceField(
-        label=_("Service"),
-        queryset=ServiceType.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any service"),
-    )
-    concern = forms.ModelChoiceField(
-        label=_("Developmental concern"),
-        queryset=DevelopmentalConcern.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any concern"),
-    )
-    age = forms.IntegerField(
-        label=_("Child's age, full months"),
-        required=False,
-        min_value=0,
-        max_value=MAX_AGE_MONTHS,
-        help_text=_("For example, 18 for a child of one and a half."),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-    ownership = forms.ChoiceField(
-        label=_("Type of organisation"),
-        required=False,
-        choices=[("", _("Any type"))] + [(value, capfirst(label)) for value, label in Organisation.Ownership.choices],
-    )
-
-    def valid_filters(self):
-        """The filters that passed validation, with empty ones left out (call after is_valid())."""
-        data = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in data.items() if value not in (None, "")}
-
-    def invalid_labels(self):
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
 
 
 class ErrorReportForm(forms.Form):

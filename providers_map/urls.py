@@ -6,7 +6,7 @@ from providers_map import views
 class OrganisationSlugConverter:
     """An organisation's slug; never the fixed section names, so those work wherever they are listed."""
 
-    regex = r"(?!open-data/)[-a-zA-Z0-9_]+"
+    regex = r"(?!open-data/|my-list/)[-a-zA-Z0-9_]+"
 
     def to_python(self, value):
         return value
@@ -21,6 +21,7 @@ app_name = "providers"
 
 urlpatterns = [
     path("", views.organisation_list, name="list"),
+    path("my-list/", views.my_list, name="my_list"),
     path("<organisation:slug>/", views.organisation_detail, name="detail"),
     path("<organisation:slug>/report/", views.report_error, name="report"),
     path("<organisation:slug>/report/thanks/", views.report_thanks, name="report_thanks"),

@@ -7,6 +7,8 @@ region code (portal.regions), latitude, longitude, population and other Russian 
 Geonames admin1 codes are mapped to the region codes of portal.Region; localities of the federal
 subjects that geonames files under another country code (Crimea, Sevastopol, DPR, LPR, Zaporozhye,
 Kherson) are taken from there. Localities without any Cyrillic name in geonames are skipped.
+Two more columns hold the dictionary forms of the name and of the other spellings (pymorphy3), so that
+inflected input («в Бердске») matches at run time without analysing six thousand names on start-up.
 """
 
 import difflib
@@ -23,6 +25,8 @@ OUTPUT = ROOT / "providers_map" / "gazetteer" / "data" / "localities.tsv.gz"
 sys.path.insert(0, str(ROOT))
 
 from portal.regions import FEDERAL_SUBJECTS  # noqa: E402
+from providers_map.gazetteer import normalise  # noqa: E402
+from providers_map.gazetteer.phrases import lemma_keys  # noqa: E402
 
 # geonames (country, admin1) -> our region code (the tax-service numbering of portal.regions)
 ADMIN1_TO_REGION = {
@@ -68,12 +72,17 @@ def romanise(text):
 def russian_names(city, morph):
     """The geonames Cyrillic spellings that use only Russian letters, best guess of the Russian one first.
 
-    A spelling whose words the Russian dictionary (pymorphy3) knows as a place name wins; ties go to the
-    spelling closest to the romanised geonames name.
+    A spelling whose words the Russian dictionary (pymorphy3) knows as a place name wins; then the one closest
+    to the romanised geonames name. Where geonames romanises the Russian name (localities it files under RU),
+    ы and ё only break ties and э after a consonant (Belarusian: «Прыморска», «Арэанда») counts slightly
+    against a spelling. Where it romanises the Ukrainian name (Crimea and the new regions, filed under UA),
+    likeness favours Ukrainian spellings, so Russian letters weigh more and Ukrainian endings («Мирне»,
+    «Приморське») and Belarusian э count against.
     """
     names = [n.strip() for n in city["alternatenames"] if n and RUSSIAN_NAME.match(n.strip())]
     names = list(dict.fromkeys(names))
     main = re.sub(r"['’`]", "", city["name"].lower())
+    from_ukrainian = city["countrycode"] == "UA"
 
     def known_place(name):
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
@@ -83,15 +92,29 @@ def russian_names(city, morph):
 
     def score(name):
         likeness = difflib.SequenceMatcher(None, romanise(name), main).ratio()
-        # ы, э and ё do not occur in Ukrainian or Belarusian spellings
-        russian_only = 0.15 if re.search("[ыэё]", name.lower()) else 0
-        return 2 * known_place(name) + likeness + russian_only
+        lower = name.lower()
+        russian_letters = bool(re.search("[ыё]|(^|[^бвгджзклмнпрстфхцчшщ])э", lower))
+        belarusian = bool(re.search("[бвгджзклмнпрстфхцчшщ]э", lower))
+        if from_ukrainian:
+            ukrainian = bool(re.search(r"[сцз]ьк|[бвгджзклмнпрстфхцчшщ]е\b|[бвгджзклмнпрстфхцчшщ]ий\b", lower))
+            adjustment = 0.15 * russian_letters - 0.3 * belarusian - 0.3 * ukrainian
+        else:
+            adjustment = 0.02 * russian_letters - 0.05 * belarusian
+        abbreviated = 0.5 if re.search(r"\.\S", name) else 0  # «Нов.Комар»
+        return 2 * known_place(name) + likeness + adjustment - abbreviated
 
     ranked = sorted(names, key=lambda n: (-score(n), len(n)))
     preferred = PREFERRED_NAMES.get(city["name"])
     if preferred:
         ranked = [preferred] + [n for n in ranked if n != preferred]
     return ranked
+
+
+def lemmas(spellings):
+    """Dictionary-form keys of the spellings, without the plain normalised spellings themselves."""
+    plain = {normalise(spelling) for spelling in spellings}
+    keys = set().union(*(lemma_keys(normalise(spelling)) for spelling in spellings)) if spellings else set()
+    return sorted(keys - plain)
 
 
 def build():
@@ -125,7 +148,10 @@ def build():
     rows.sort(key=lambda r: (r[1], -r[4], r[0]))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(OUTPUT, "wb", mtime=0) as raw:
-        lines = [f"{n}\t{reg}\t{lat}\t{lon}\t{pop}\t{'|'.join(al)}\n" for n, reg, lat, lon, pop, al in rows]
+        lines = [
+            f"{n}\t{reg}\t{lat}\t{lon}\t{pop}\t{'|'.join(al)}\t{'|'.join(lemmas([n]))}\t{'|'.join(lemmas(al))}\n"
+            for n, reg, lat, lon, pop, al in rows
+        ]
         raw.write("".join(lines).encode("utf-8"))
     print(f"{len(rows)} localities in {len(covered)} regions -> {OUTPUT.relative_to(ROOT)}")
 

@@ -179,6 +179,11 @@ PORTAL_MAP_TILE_ATTRIBUTION = (
     os.environ.get("PORTAL_MAP_TILE_ATTRIBUTION", "")
     or '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+# The finder's «Маршрут» links: "yandex" (Yandex Maps), "2gis" or "osm" (OpenStreetMap).
+PORTAL_DIRECTIONS_PROVIDER = os.environ.get("PORTAL_DIRECTIONS_PROVIDER", "yandex")
+# Who answers the finder: "auto" (Elasticsearch when its index is there, else the database), "elasticsearch"
+# (never fall back) or "database".
+PORTAL_FINDER_BACKEND = os.environ.get("PORTAL_FINDER_BACKEND", "auto")
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 # The canonical address of the portal (scheme + host, no trailing slash) for the sitemap and links in open data;
@@ -186,6 +191,13 @@ PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
 
 LEAFLET_CONFIG = {
+    "TILES": [
+        (
+            "",
+            PORTAL_MAP_TILE_URL,
+            {"attribution": PORTAL_MAP_TILE_ATTRIBUTION, "maxZoom": 18},
+        )
+    ],
     "DEFAULT_CENTER": (55.0, 82.9),
     "DEFAULT_ZOOM": 5,
     "MIN_ZOOM": 2,

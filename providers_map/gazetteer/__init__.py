@@ -66,9 +66,15 @@ def normalise(name):
 
 
 class Gazetteer:
-    def __init__(self, records):
+    def __init__(self, records, lemma_rows=()):
         # records: (name, region_code, lat, lon, population, aliases)
+        # lemma_rows: per record, (dictionary-form keys of the name, of the aliases); see gazetteer.phrases
         self.records = records
+        self.lemmas = {}  # dictionary-form key -> {index: rank}
+        for index, (name_keys, alias_keys) in enumerate(lemma_rows):
+            for rank, keys in ((1, alias_keys), (0, name_keys)):
+                for key in keys:
+                    self.lemmas.setdefault(key, {})[index] = rank
         self.exact = {}  # normalised spelling -> [(rank, index)]; rank 0 = the Russian name, 1 = alias
         for index, (name, _, _, _, _, aliases) in enumerate(records):
             self.exact.setdefault(normalise(name), []).append((0, index))
@@ -122,21 +128,24 @@ class Gazetteer:
         return {"name": name, "region_code": code, "lat": lat, "lon": lon, "population": population}
 
 
+def _split(field):
+    return tuple(part for part in field.split("|") if part)
+
+
 def _read(path):
-    records = []
+    records, lemma_rows = [], []
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
-            name, code, lat, lon, population, aliases = line.rstrip("\n").split("\t")
-            records.append(
-                (name, code, float(lat), float(lon), int(population), tuple(a for a in aliases.split("|") if a))
-            )
-    return records
+            name, code, lat, lon, population, aliases, *lemmas = line.rstrip("\n").split("\t")
+            records.append((name, code, float(lat), float(lon), int(population), _split(aliases)))
+            lemma_rows.append((_split(lemmas[0]), _split(lemmas[1])) if len(lemmas) == 2 else ((), ()))
+    return records, lemma_rows
 
 
 @lru_cache(maxsize=1)
 def get_gazetteer():
     """Loaded once per process, on first use (never at import time)."""
-    return Gazetteer(_read(DATA_FILE))
+    return Gazetteer(*_read(DATA_FILE))
 
 
 def lookup(name, region_code=None, limit=5):

@@ -34,10 +34,12 @@ def lines(text):
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
+@register.filter
 def tel_href(phone):
     return phones.tel_href(phone)
 
 
+@register.filter
 def phone_display(phone):
     """+73831234567 → +7 383 123-45-67 (portal.phones: one format for the whole site); anything else as stored."""
     return phones.display(phone)

@@ -1,6 +1,5 @@
 """The public provider page /providers/<slug>/: everything a family needs, readable without JavaScript."""
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -8,14 +7,15 @@ from django.views.decorators.http import require_safe
 
 from portal.models import PortalSettings
 from providers_map import hours as hours_lib
+from providers_map.finder import mylist
+from providers_map.finder.directions import directions_url
+from providers_map.finder.mapconfig import my_list_strings, tiles
+from providers_map.finder.opening import opening_status
 from providers_map.forms import ErrorReportForm
 from providers_map.models import Location, Organisation, Service
 from providers_map.templatetags.providers_tags import lines
 
 from .jsonld import organisation_jsonld
-
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 
 
 def public_organisations():
@@ -43,6 +43,7 @@ def location_view(location, now=None):
         "has_hours": has_hours,
         "rows": hours_lib.weekly_rows(hours, today=local_now) if has_hours else [],
         "is_open": hours_lib.is_open_at(hours, now, zone) if has_hours else None,
+        "opening": opening_status(hours, zone, now),
         "local_now": local_now,
         "local_time": local_now.strftime("%H:%M"),
         "accessibility": location.accessibility_labels(),
@@ -65,14 +66,8 @@ def map_points(locations):
 
 
 def map_config():
-    config = getattr(settings, "LEAFLET_CONFIG", {})
-    tiles = config.get("TILES")
-    url, attribution = DEFAULT_TILES, DEFAULT_ATTRIBUTION
-    if isinstance(tiles, str):
-        url = tiles
-    elif tiles:
-        url, attribution = tiles[0][1], (tiles[0][2] if len(tiles[0]) > 2 else "") or DEFAULT_ATTRIBUTION
-    return {"tiles": url, "attribution": str(attribution), "maxZoom": config.get("MAX_ZOOM", 18)}
+    """Tiles and attribution from settings (PORTAL_MAP_TILE_URL, PORTAL_MAP_TILE_ATTRIBUTION), as every map."""
+    return tiles()
 
 
 def privacy_page_url(request):
@@ -96,6 +91,8 @@ def organisation_context(request, organisation, locations, services, now=None, p
         "map_points": points,
         "map_config": map_config() if points else None,
         "any_approximate": any(point["approximate"] for point in points),
+        "route_url": next((directions_url(loc) for loc in locations if loc.has_coordinates), ""),
+        "is_preview": preview,
         "is_stale": organisation.is_stale,
         "jsonld": None if preview else organisation_jsonld(request, organisation, locations),
     }
@@ -110,5 +107,7 @@ def organisation_detail(request, slug):
     context.update(
         report_form=ErrorReportForm(),
         privacy_url=privacy_page_url(request),
+        saved=organisation.pk in mylist.saved_ids(request),
+        my_list_strings=my_list_strings(),
     )
     return render(request, "providers_map/organisation_detail.html", context)

@@ -1,0 +1,90 @@
+"""The finder's location index as a kind of search's registry (search/registry.py).
+
+Search rebuilds it (`search_index --rebuild`), keeps it current when an organisation is saved, published,
+unpublished or deleted (with pending updates when Elasticsearch is down), and repairs drift (`--sync`).
+It is not a tab of /search/ (cross_search) and has its own database fallback (providers_map/finder/db.py).
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from search import client as es
+from search.registry import SearchKind
+
+from .documents import KIND, LocationDocument, location_source, organisation_part
+
+
+class LocationKind(SearchKind):
+    name = KIND
+    label = _("Provider finder")
+    cross_search = False
+    fallback = False
+    bulk_chunk = 2000
+
+    @property
+    def models(self):
+        from providers_map.models import Organisation
+
+        return (Organisation,)
+
+    def objects(self):
+        from providers_map.models import Location, Organisation, Service
+
+        services = (
+            Service.objects.select_related("service_type").prefetch_related("concerns", "languages").order_by("pk")
+        )
+        return (
+            Location.objects.filter(organisation__live=True)
+            .exclude(organisation__status=Organisation.Status.CLOSED)
+            .select_related("organisation", "region")
+            .prefetch_related(
+                Prefetch("organisation__services", queryset=services),
+                Prefetch("organisation__locations", queryset=Location.objects.select_related("region")),
+            )
+            .order_by("pk")
+        )
+
+    def keys_for(self, instance):
+        """The organisation's locations now, and those the index still holds (a removed branch must go)."""
+        if not self.handles(instance):
+            return []
+        from providers_map.models import Location
+
+        keys = {str(pk) for pk in Location.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True)}
+        try:
+            keys |= set(es.guarded(lambda client: indexed_keys(client, [instance.pk]), timeout=es.query_timeout()))
+        except es.SearchUnavailable:
+            pass  # `search_index --sync` removes what is left over
+        return sorted(keys)
+
+    def document(self):
+        return LocationDocument
+
+    def source(self, location):
+        """The location's document; what comes from its organisation is made once for all its branches."""
+        from providers_map.search import ProviderKind
+
+        if not hasattr(self, "_providers"):
+            self._providers, self._shared = ProviderKind(), {}
+        organisation = location.organisation
+        marker = (organisation.pk, organisation.updated_at)
+        if marker not in self._shared:
+            if len(self._shared) > 5000:
+                self._shared.clear()
+            self._shared[marker] = organisation_part(organisation, self._providers.entry(organisation))
+        return location_source(location, self._shared[marker])
+
+    def versions(self):
+        rows = self.objects().values_list("pk", "organisation__updated_at")
+        return {str(pk): updated.isoformat() for pk, updated in rows}
+
+
+def indexed_keys(client, organisation_ids):
+    """Document ids the index holds for these organisations."""
+    alias = es.index_name(KIND)
+    if not client.indices.exists_alias(name=alias):
+        return []
+    response = client.search(
+        index=alias, query={"terms": {"organisation_id": list(organisation_ids)}}, size=1000, source=False
+    )
+    return [hit["_id"] for hit in response["hits"]["hits"]]

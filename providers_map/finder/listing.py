@@ -1,0 +1,108 @@
+"""One search for the finder page and the list API: results, counts per filter option, paging.
+
+result = find(params, saved_ids={…})
+result.cards, result.total, result.page, result.facets, result.backend
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from providers_map.models import Organisation
+
+from .age import AgeRange
+from .backends import run
+from .results import build_cards
+
+MAX_RESULTS = 10_000  # Elasticsearch's result window; the page asks to narrow the search beyond it
+AGE_YEARS = range(0, 7)
+FLAGS = ("free", "home", "remote", "open_now", "step_free")
+
+
+@dataclass
+class PageInfo:
+    number: int
+    size: int
+    total: int
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(min(self.total, MAX_RESULTS) / self.size))
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def start_index(self):
+        return (self.number - 1) * self.size + 1 if self.total else 0
+
+    @property
+    def truncated(self):
+        return self.total > MAX_RESULTS
+
+
+@dataclass
+class FinderResult:
+    cards: list
+    total: int
+    page: PageInfo
+    backend: str
+    named_total: int | None = None  # with a concern filter: places whose services name it
+    facets: dict = field(default_factory=dict)
+
+
+def facet_options():
+    """{group: [option values]} in the order the form lists them."""
+    return {
+        "service": list(ServiceType.objects.values_list("slug", flat=True)),
+        "concern": list(DevelopmentalConcern.objects.values_list("slug", flat=True)),
+        "language": list(Language.objects.values_list("slug", flat=True)),
+        "ownership": list(Organisation.Ownership.values),
+        "region": list(Region.objects.order_by("name").values_list("code", flat=True)),
+        "age": [AgeRange(years * 12, years * 12 + 11) for years in AGE_YEARS],
+        **{flag: [True] for flag in FLAGS},
+    }
+
+
+def _search(backend, query, offset, limit, with_facets):
+    page = backend.search(query, offset, limit)
+    facets = backend.facet_counts(query, facet_options()) if with_facets else {}
+    return page, facets
+
+
+def find(params, saved_ids=(), with_facets=True):
+    """Run the search `params` describe; the page number is clamped into range."""
+    query = params.query
+    size = params.page_size
+    number = max(1, params.page)
+    (result_page, facets), backend = run(_search, query, (number - 1) * size, size, with_facets)
+    info = PageInfo(number, size, result_page.total)
+    if number > info.num_pages and result_page.total:
+        info.number = info.num_pages
+        (result_page, _facets), backend = run(_search, query, (info.number - 1) * size, size, False)
+    place = params.place
+    origin = place.point if place is not None and place.measures_distance else None
+    cards = build_cards(
+        result_page.hits, query.now, origin=origin, saved_ids=set(saved_ids), service_slug=query.service
+    )
+    return FinderResult(
+        cards=cards,
+        total=result_page.total,
+        page=info,
+        backend=backend,
+        named_total=result_page.named_total,
+        facets=facets,
+    )

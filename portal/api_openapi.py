@@ -41,9 +41,8 @@ CONDITIONAL_PARAMETERS = [
     },
 ]
 ERRORS = {
-    "400": gettext_noop("Invalid parameters: unknown, repeated, missing or of the wrong type."),
+    "400": gettext_noop("Invalid parameters: unknown, repeated, missing, too long or of the wrong type."),
     "404": gettext_noop("No such object or endpoint."),
-    "414": gettext_noop("The address is too long."),
     "429": gettext_noop("Too many requests from this client; retry after the Retry-After header's seconds."),
 }
 
@@ -89,8 +88,6 @@ def complete(document):
             responses.setdefault("400", _error(ERRORS["400"]))
             if "{" in path:
                 responses.setdefault("404", _error(ERRORS["404"]))
-            if any(p.get("in") == "query" for p in parameters):
-                responses.setdefault("414", _error(ERRORS["414"]))
             responses.setdefault(
                 "429", _error(ERRORS["429"], {"Retry-After": {"$ref": "#/components/headers/Retry-After"}})
             )

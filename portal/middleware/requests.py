@@ -41,6 +41,9 @@ class RequestSanityMiddleware:
     def check(self, request):
         url_length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
         if url_length > min(settings.PORTAL_MAX_URL_LENGTH, INT_DIGITS_LIMIT):
+            if errors.is_api(request):
+                # The API's contract: every unreadable parameter, an overlong one included, is a 400 in JSON.
+                return errors.problem(request, 400, *errors.PROBLEMS[414])
             return errors.problem(request, 414)
         if "\x00" in request.path_info or any(
             "\x00" in value for key, value in request.META.items() if key.startswith("HTTP_") and isinstance(value, str)

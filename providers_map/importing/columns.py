@@ -11,9 +11,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+ROW = "row"
 ORGANISATION = "organisation"
 SERVICES = "services"
 LOCATION = "location"
+
+# Row kinds («Вид строки»): an organisation without an address, an address (the default), one service.
+KIND_ORGANISATION, KIND_LOCATION, KIND_SERVICE = "organisation", "location", "service"
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,17 @@ class Column:
 
 
 COLUMNS = (
+    Column(
+        "row_kind",
+        "Вид строки",
+        ROW,
+        False,
+        _(
+            "“адрес” (or empty): an address of the organisation; “услуга”: one service with its own ages, "
+            "concerns and languages; “организация”: an organisation without an address."
+        ),
+        "адрес",
+    ),
     Column(
         "name",
         "Полное наименование",
@@ -123,6 +138,14 @@ COLUMNS = (
         "determining-need; Консультирование семьи",
     ),
     Column(
+        "service_description",
+        "Описание услуги",
+        SERVICES,
+        False,
+        _("On a service row: what exactly happens, in plain language."),
+        "",
+    ),
+    Column(
         "age_min_months",
         "Возраст от, мес.",
         SERVICES,
@@ -186,6 +209,17 @@ COLUMNS = (
         "",
     ),
     Column(
+        "coordinates_source",
+        "Источник координат",
+        LOCATION,
+        False,
+        _(
+            "Where the point comes from; empty: from the file, or from the gazetteer when there are no "
+            "coordinates; “не указаны”: the address has no point."
+        ),
+        "",
+    ),
+    Column(
         "opening_hours",
         "Часы работы",
         LOCATION,
@@ -215,6 +249,8 @@ BY_KEY = {column.key: column for column in COLUMNS}
 HEADERS = [column.header for column in COLUMNS]
 REQUIRED_KEYS = [column.key for column in COLUMNS if column.required]
 ORGANISATION_KEYS = [column.key for column in COLUMNS if column.level in (ORGANISATION, SERVICES)]
+ORGANISATION_ONLY_KEYS = [column.key for column in COLUMNS if column.level == ORGANISATION]
+SERVICE_KEYS = [column.key for column in COLUMNS if column.level == SERVICES]
 LOCATION_KEYS = [column.key for column in COLUMNS if column.level == LOCATION]
 SEPARATOR = ";"
 

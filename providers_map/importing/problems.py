@@ -25,6 +25,9 @@ class Problem:
         column = BY_KEY.get(self.column)
         return column.header if column else self.column
 
+    def as_dict(self):
+        return {"row": self.row, "column": self.header, "value": self.value, "reason": self.reason, "kind": self.kind}
+
 
 def shown_value(value, limit=200):
     if value is None:

@@ -1,276 +1,271 @@
-"""Compare accepted rows with the registry and write the differences.
+"""Write the plans in bulk: one revision per created or changed organisation, published at once.
 
-Organisations are matched on `import_key` (ОГРН, or ИНН without one; also on either number alone, so a
-file that adds the ОГРН still finds the entry), locations on locality + address. Nothing is written for
-an organisation whose values already match, so re-running a file changes nothing. Written entries are
-saved as a revision and published, so their history shows the import. Locations that exist in the
-registry but not in the file are kept (an import never deletes).
+What Wagtail does for a create + publish (or edit + publish) of a snippet is done here for all the
+organisations of a run with a handful of bulk queries: the rows, the revision (its content is the object's
+serialised data, children included), the "create"/"edit" and "publish" history entries, the reference index,
+the admin search index, and the `published` signal per organisation (the instance carries `_bulk_import`),
+plus `registry_imported` once with every id. Locations missing from the file are kept (an import never
+deletes); an organisation's services are replaced only when the file says what they are.
 """
 
-from dataclasses import dataclass, field
+import uuid
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex, Revision
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.signals import published
 
 from portal.models import DevelopmentalConcern, Language
-from providers_map.hours import DAYS
 from providers_map.models import Location, Organisation, Service
+from providers_map.models.slugs import slug_from_name
 
-from .cleaning import location_key
-from .problems import Problem, shown_value
+from .planning import CREATE, UPDATE
+from .signals import registry_imported
+from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
-ORGANISATION_FIELDS = (
-    "name",
-    "short_name",
-    "inn",
-    "ogrn",
-    "ownership",
-    "sector",
-    "website",
-    "email",
-    "phones",
-    "description",
-    "how_to_get_help",
-    "referral_required",
-    "documents",
-    "cost",
-    "cost_note",
-    "in_official_registry",
-    "verified_at",
-    "status",
-)
-LOCATION_FIELDS = (
-    "name",
-    "region_id",
-    "locality",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "coordinates_source",
-    "coordinates_approximate",
-    "opening_hours",
-    "accessibility",
-    "delivery_modes",
-)
-COORDINATE_FIELDS = ("latitude", "longitude", "coordinates_source", "coordinates_approximate")
-
-CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+BATCH = 500
+UPDATED_LOCATION_FIELDS = [name for name in LOCATION_FIELDS]
 
 
-@dataclass
-class OrganisationPlan:
-    key: str
-    rows: list
-    existing: Organisation | None = None
-    action: str = UNCHANGED
-    changed_fields: list = field(default_factory=list)
-    services_changed: bool = False
-    locations_created: int = 0
-    locations_updated: int = 0
-    location_values: dict = field(default_factory=dict)  # location key -> final values
+class SlugAllocator:
+    """Unique slugs for many new entries with one query."""
 
-    @property
-    def organisation(self):
-        return self.rows[0].organisation
+    def __init__(self):
+        self.taken = set(Organisation.objects.values_list("slug", flat=True))
 
-    @property
-    def display_name(self):
-        return self.organisation["short_name"] or self.organisation["name"]
-
-
-def normal_hours(hours):
-    return {day: [list(i) for i in (hours or {}).get(day) or []] for day in DAYS}
-
-
-def comparable(name, value):
-    if name == "opening_hours":
-        return normal_hours(value)
-    if name in ("accessibility", "delivery_modes"):
-        return sorted(value or [])
-    if value is None and name not in ("latitude", "longitude", "verified_at", "region_id"):
-        return ""
-    return value
-
-
-def service_signature(service):
-    return (
-        service.service_type_id,
-        service.age_min_months,
-        service.age_max_months,
-        tuple(sorted(c.pk for c in service.concerns.all())),
-        tuple(sorted(lang.pk for lang in service.languages.all())),
-    )
-
-
-def find_existing(groups):
-    """Existing organisations for each group key: {key: Organisation}, plus problems for ambiguous matches."""
-    inns = {rows[0].organisation["inn"] for rows in groups.values()} - {""}
-    ogrns = {rows[0].organisation["ogrn"] for rows in groups.values()} - {""}
-    candidates = list(
-        Organisation.objects.filter(Q(import_key__in=groups) | Q(inn__in=inns) | Q(ogrn__in=ogrns)).prefetch_related(
-            "locations", "services__concerns", "services__languages"
-        )
-    )
-    by_key, by_inn, by_ogrn = {}, {}, {}
-    for organisation in candidates:
-        if organisation.import_key:
-            by_key[organisation.import_key] = organisation
-        if organisation.inn:
-            by_inn.setdefault(organisation.inn, organisation)
-        if organisation.ogrn:
-            by_ogrn.setdefault(organisation.ogrn, organisation)
-    found, problems = {}, []
-    for key, rows in groups.items():
-        org = rows[0].organisation
-        matches = {
-            o.pk: o for o in (by_key.get(key), by_inn.get(org["inn"]), by_ogrn.get(org["ogrn"])) if o is not None
-        }
-        if len(matches) > 1:
-            problems.extend(_reject_rows(rows, "inn", _("The INN and the OGRN belong to different registry entries.")))
-        elif matches:
-            organisation = next(iter(matches.values()))
-            if organisation.locked:
-                problems.extend(
-                    _reject_rows(
-                        rows, "name", _("An editor has locked this entry: unlock it in the admin or retry later.")
-                    )
-                )
-            else:
-                found[key] = organisation
-        else:
-            found[key] = None
-    return found, problems
-
-
-def _reject_rows(rows, column, reason):
-    return [Problem(row.row, column, shown_value(row.organisation.get(column, "")), reason) for row in rows]
-
-
-def plan_organisation(key, rows, existing):
-    plan = OrganisationPlan(key=key, rows=rows, existing=existing)
-    desired_services = sorted(rows[0].services)
-    if existing is None:
-        plan.action = CREATE
-        plan.locations_created = len(rows)
-        plan.location_values = {row.location_key: dict(row.location) for row in rows}
-        return plan
-    for name in ORGANISATION_FIELDS:
-        if comparable(name, getattr(existing, name)) != comparable(name, plan.organisation[name]):
-            plan.changed_fields.append(name)
-    plan.services_changed = sorted(service_signature(s) for s in existing.services.all()) != desired_services
-    current = {location_key(loc.locality, loc.address): loc for loc in existing.locations.all()}
-    for row in rows:
-        values = dict(row.location)
-        location = current.get(row.location_key)
-        if location is None:
-            plan.locations_created += 1
-        else:
-            keep_existing_point = (
-                location.has_coordinates
-                and (values["coordinates_source"] == "" or location.coordinates_source == "editor")
-                and values["coordinates_source"] != "import"
-            )
-            if keep_existing_point:
-                values.update({name: getattr(location, name) for name in COORDINATE_FIELDS})
-            if any(comparable(n, getattr(location, n)) != comparable(n, values[n]) for n in LOCATION_FIELDS):
-                plan.locations_updated += 1
-        plan.location_values[row.location_key] = values
-    if plan.changed_fields or plan.services_changed or plan.locations_created or plan.locations_updated:
-        plan.action = UPDATE
-    return plan
+    def allocate(self, name):
+        base = slug_from_name(name, max_length=76)
+        slug, n = base, 2
+        while slug in self.taken:
+            slug, n = f"{base}-{n}", n + 1
+        self.taken.add(slug)
+        return slug
 
 
 class Writer:
-    """Applies plans: one revision + publish per created or changed organisation."""
+    """Applies plans in bulk; `write(plans)` must run inside a transaction."""
 
-    def __init__(self, data_source, user=None):
+    def __init__(self, data_source, user=None, progress=None):
         self.data_source = data_source
         self.user = user
+        self.progress = progress or (lambda done: None)
         self.concerns = DevelopmentalConcern.objects.in_bulk()
         self.languages = Language.objects.in_bulk()
+        self.content_type = ContentType.objects.get_for_model(Organisation)
+        self.now = timezone.now()
 
-    def build_services(self, plan):
-        services = []
-        for order, (type_id, age_min, age_max, concerns, languages) in enumerate(plan.rows[0].services):
-            service = Service(service_type_id=type_id, age_min_months=age_min, age_max_months=age_max, sort_order=order)
-            service.concerns = [self.concerns[pk] for pk in concerns]
-            service.languages = [self.languages[pk] for pk in languages]
-            services.append(service)
-        return services
+    def write(self, plans):
+        plans = [plan for plan in plans if plan.action in (CREATE, UPDATE)]
+        done = 0
+        for part in chunks(plans, BATCH):
+            self.write_batch(part)
+            done += sum(len(plan.rows) for plan in part)
+            self.progress(done)
+        return plans
 
-    def write(self, plan):
-        if plan.action == UNCHANGED:
-            return
-        organisation = plan.existing or Organisation(live=False)
+    def write_batch(self, plans):
+        creates = [plan for plan in plans if plan.action == CREATE]
+        updates = [plan for plan in plans if plan.action == UPDATE]
+        organisations = self.create_organisations(creates) + self.update_organisations(updates)
+        by_pk = {organisation.pk: organisation for organisation, _ in organisations}
+        self.write_locations(organisations)
+        self.write_services(organisations)
+        self.attach_children(by_pk)
+        revisions = self.create_revisions(organisations)
+        self.log(organisations, revisions)
+        self.index(by_pk)
+        for organisation, _ in organisations:
+            organisation._bulk_import = True
+            published.send(sender=Organisation, instance=organisation, revision=revisions[organisation.pk])
+        registry_imported.send(sender=Organisation, organisation_ids=list(by_pk))
+
+    # --- organisations ---
+
+    def apply_values(self, organisation, plan):
         for name in ORGANISATION_FIELDS:
-            setattr(organisation, name, plan.organisation[name])
-        organisation.data_source = self.data_source
-        existing_locations = list(organisation.locations.all()) if plan.existing else []
-        by_key = {location_key(loc.locality, loc.address): loc for loc in existing_locations}
-        locations = list(existing_locations)
-        for key, values in plan.location_values.items():
-            location = by_key.get(key)
-            if location is None:
-                location = Location(sort_order=len(locations))
-                locations.append(location)
-            for name, value in values.items():
-                setattr(location, name, value)
-        organisation.locations = locations
-        if plan.existing is None or plan.services_changed:
-            organisation.services = self.build_services(plan)
-        with disable_reference_index_auto_update():
-            if plan.existing is None:
-                self.create(organisation, plan)
-            else:
-                revision = organisation.save_revision(user=self.user, clean=False, log_action=True)
-                revision.publish(user=self.user, skip_permission_checks=True)
-                if plan.services_changed:
-                    store_service_terms(organisation.pk, plan.rows[0].services)
-        ReferenceIndex.create_or_update_for_object(organisation)
+            setattr(organisation, name, plan.values[name])
+        organisation.data_source = self.data_source[:200]
+        organisation.import_key = organisation.compute_import_key()
+        organisation.live, organisation.has_unpublished_changes, organisation.expired = True, False, False
+        organisation.last_published_at = self.now
+        organisation.first_published_at = organisation.first_published_at or self.now
 
-    def create(self, organisation, plan):
-        """Save a new entry as published with its first revision, the way Wagtail's create + publish
-        would (revision, "create" and "publish" history entries, the `published` signal), in one save."""
-        now = timezone.now()
-        organisation.live, organisation.has_unpublished_changes = True, False
-        organisation.first_published_at = organisation.last_published_at = now
-        organisation.save()
-        store_service_terms(organisation.pk, plan.rows[0].services)
-        revision = Revision.objects.create(
-            content_object=organisation,
-            base_content_type=organisation.get_base_content_type(),
-            user=self.user,
-            content=organisation.serializable_data(),
-            object_str=str(organisation),
+    def create_organisations(self, plans):
+        if not plans:
+            return []
+        slugs = SlugAllocator()
+        organisations = []
+        for plan in plans:
+            organisation = Organisation(slug=slugs.allocate(plan.values["short_name"] or plan.values["name"]))
+            self.apply_values(organisation, plan)
+            organisations.append(organisation)
+        Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        return list(zip(organisations, plans, strict=True))
+
+    def update_organisations(self, plans):
+        if not plans:
+            return []
+        found = Organisation.objects.in_bulk([plan.existing.pk for plan in plans])
+        pairs = []
+        for plan in plans:
+            organisation = found[plan.existing.pk]
+            self.apply_values(organisation, plan)
+            pairs.append((organisation, plan))
+        fields = [
+            *ORGANISATION_FIELDS,
+            "data_source",
+            "import_key",
+            "live",
+            "has_unpublished_changes",
+            "expired",
+            "last_published_at",
+            "first_published_at",
+            "updated_at",
+        ]
+        for organisation, _ in pairs:
+            organisation.updated_at = self.now
+        Organisation.objects.bulk_update([o for o, _ in pairs], fields, batch_size=BATCH)
+        return pairs
+
+    # --- children ---
+
+    def write_locations(self, organisations):
+        created, updated = [], []
+        for organisation, plan in organisations:
+            for values in plan.location_creates:
+                created.append(Location(organisation_id=organisation.pk, **values))
+            for pk, values in plan.location_updates.items():
+                updated.append(Location(pk=pk, organisation_id=organisation.pk, **values))
+        Location.objects.bulk_create(created, batch_size=BATCH)
+        if updated:
+            Location.objects.bulk_update(updated, UPDATED_LOCATION_FIELDS, batch_size=BATCH)
+
+    def write_services(self, organisations):
+        replaced = [(o, plan) for o, plan in organisations if plan.services is not None]
+        if not replaced:
+            return
+        old = [o.pk for o, plan in replaced if plan.action == UPDATE]
+        for part in chunks(old):
+            Service.objects.filter(organisation_id__in=part).delete()
+        services, links = [], {"concerns": [], "languages": []}
+        for organisation, plan in replaced:
+            for order, spec in enumerate(plan.services):
+                service = Service(
+                    organisation_id=organisation.pk,
+                    service_type_id=spec.service_type_id,
+                    description=spec.description or "",
+                    age_min_months=spec.age_min,
+                    age_max_months=spec.age_max,
+                    sort_order=order,
+                )
+                services.append((service, spec))
+        Service.objects.bulk_create([service for service, _ in services], batch_size=BATCH)
+        for name in links:
+            field = Service._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows = [
+                through(**{f"{source}_id": service.pk, f"{target}_id": pk})
+                for service, spec in services
+                for pk in getattr(spec, name)
+            ]
+            through.objects.bulk_create(rows, batch_size=BATCH)
+
+    def attach_children(self, by_pk):
+        """Give each organisation its saved locations and services in memory, for the revision's content."""
+        locations, services = {pk: [] for pk in by_pk}, {pk: [] for pk in by_pk}
+        for part in chunks(by_pk):
+            for location in Location.objects.filter(organisation_id__in=part).order_by("sort_order", "pk"):
+                locations[location.organisation_id].append(location)
+            found = list(Service.objects.filter(organisation_id__in=part).order_by("sort_order", "pk"))
+            terms = {"concerns": {}, "languages": {}}
+            for name, links in terms.items():
+                field = Service._meta.get_field(name)
+                through = field.remote_field.through
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                rows = through.objects.filter(**{f"{source}_id__in": [s.pk for s in found]}).values_list(
+                    f"{source}_id", f"{target}_id"
+                )
+                for service_id, term_id in rows:
+                    links.setdefault(service_id, []).append(term_id)
+            for service in found:
+                service.concerns = [self.concerns[pk] for pk in sorted(terms["concerns"].get(service.pk, []))]
+                service.languages = [self.languages[pk] for pk in sorted(terms["languages"].get(service.pk, []))]
+                services[service.organisation_id].append(service)
+        for pk, organisation in by_pk.items():
+            organisation.locations = locations[pk]
+            organisation.services = services[pk]
+
+    # --- revisions, history, indexes ---
+
+    def create_revisions(self, organisations):
+        revisions = [
+            Revision(
+                content_type=self.content_type,
+                base_content_type=self.content_type,
+                object_id=str(organisation.pk),
+                user=self.user,
+                content=organisation.serializable_data(),
+                object_str=str(organisation)[:1000],
+                created_at=self.now,
+            )
+            for organisation, _ in organisations
+        ]
+        Revision.objects.bulk_create(revisions, batch_size=BATCH)
+        by_pk = {}
+        for (organisation, _), revision in zip(organisations, revisions, strict=True):
+            organisation.latest_revision = organisation.live_revision = revision
+            by_pk[organisation.pk] = revision
+        Organisation.objects.bulk_update(
+            [organisation for organisation, _ in organisations], ["latest_revision", "live_revision"], batch_size=BATCH
         )
-        Organisation.objects.filter(pk=organisation.pk).update(latest_revision=revision, live_revision=revision)
-        organisation.latest_revision = organisation.live_revision = revision
-        log(organisation, "wagtail.create", user=self.user, revision=revision, content_changed=True)
-        log(organisation, "wagtail.publish", user=self.user, revision=revision, content_changed=True)
-        published.send(sender=Organisation, instance=organisation, revision=revision)
+        return by_pk
 
+    def log(self, organisations, revisions):
+        run = uuid.uuid4()
+        entries = []
+        for organisation, plan in organisations:
+            first = "wagtail.create" if plan.action == CREATE else "wagtail.edit"
+            for action in (first, "wagtail.publish"):
+                entries.append(
+                    ModelLogEntry(
+                        content_type=self.content_type,
+                        label=str(organisation)[:1000],
+                        action=action,
+                        timestamp=self.now,
+                        data={},
+                        uuid=run,
+                        user=self.user,
+                        revision=revisions[organisation.pk],
+                        content_changed=True,
+                        object_id=str(organisation.pk),
+                    )
+                )
+        ModelLogEntry.objects.bulk_create(entries, batch_size=BATCH)
 
-def store_service_terms(organisation_id, services):
-    """Write the services' concerns and languages straight to their tables after publishing.
+    def index(self, by_pk):
+        references = []
+        for organisation in by_pk.values():
+            for to_type, to_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(organisation)
+            ):
+                references.append(
+                    ReferenceIndex(
+                        content_type=self.content_type,
+                        base_content_type=self.content_type,
+                        object_id=str(organisation.pk),
+                        to_content_type_id=to_type,
+                        to_object_id=to_id,
+                        model_path=model_path,
+                        content_path=content_path,
+                        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                    )
+                )
+        for part in chunks([str(pk) for pk in by_pk]):
+            ReferenceIndex.objects.filter(base_content_type=self.content_type, object_id__in=part).delete()
+        ReferenceIndex.objects.bulk_create(references, batch_size=BATCH, ignore_conflicts=True)
+        from wagtail.search.backends import get_search_backends
 
-    Service is an Orderable, not a ClusterableModel, so its ParentalManyToManyFields are not carried by the
-    organisation's revision; the published rows get them here (harmless if the model later carries them).
-    """
-    saved = list(Service.objects.filter(organisation_id=organisation_id).order_by("sort_order", "pk"))
-    for name, position in (("concerns", 3), ("languages", 4)):
-        through = Service._meta.get_field(name).remote_field.through
-        field = Service._meta.get_field(name)
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through.objects.filter(**{f"{source}__in": saved}).delete()
-        through.objects.bulk_create(
-            through(**{f"{source}_id": service.pk, f"{target}_id": pk})
-            for service, spec in zip(saved, services, strict=False)
-            for pk in spec[position]
-        )
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Organisation, list(by_pk.values()))

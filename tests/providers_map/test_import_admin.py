@@ -102,19 +102,20 @@ def test_database_failure_during_apply_changes_nothing_and_keeps_the_file(client
     from providers_map.importing import upsert
 
     preview_url = upload(client, CP1251)["Location"]
-    original = upsert.Writer.write
+    original = upsert.Writer.write_batch
     calls = []
 
-    def failing_write(self, plan):
-        calls.append(plan.key)
+    def failing_write(self, plans):
+        calls.append(plans)
         if len(calls) == 2:
             raise OperationalError("connection lost")
-        return original(self, plan)
+        return original(self, plans)
 
-    monkeypatch.setattr(upsert.Writer, "write", failing_write)
+    monkeypatch.setattr(upsert, "BATCH", 1)
+    monkeypatch.setattr(upsert.Writer, "write_batch", failing_write)
     response = client.post(preview_url + "apply/", follow=True)
     assert "ничего не изменено" in response.content.decode()
     assert Organisation.objects.count() == 0
-    monkeypatch.setattr(upsert.Writer, "write", original)
+    monkeypatch.setattr(upsert.Writer, "write_batch", original)
     client.post(preview_url + "apply/")
     assert Organisation.objects.count() == 3

@@ -21,16 +21,17 @@ class Boom(Exception):
 
 
 def fail_on_second_write(monkeypatch, exception):
-    original = upsert.Writer.write
+    original = upsert.Writer.write_batch
     calls = []
 
-    def write(self, plan):
-        calls.append(plan.key)
+    def write_batch(self, plans):
+        calls.append([plan.key for plan in plans])
         if len(calls) == 2:
             raise exception
-        return original(self, plan)
+        return original(self, plans)
 
-    monkeypatch.setattr(upsert.Writer, "write", write)
+    monkeypatch.setattr(upsert, "BATCH", 1)
+    monkeypatch.setattr(upsert.Writer, "write_batch", write_batch)
     return calls
 
 

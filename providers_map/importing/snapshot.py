@@ -1,0 +1,177 @@
+"""What the registry holds for the organisations of a file, as plain values (a few queries, no model objects).
+
+Organisations are matched on `import_key` (ОГРН, or ИНН without one) and also on either number alone, so a
+file that adds the ОГРН still finds the entry.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from providers_map.models import Location, Organisation, Service
+
+from .problems import Problem, shown_value
+from .records import ServiceSpec, location_key
+
+ORGANISATION_FIELDS = (
+    "name",
+    "short_name",
+    "inn",
+    "ogrn",
+    "ownership",
+    "sector",
+    "website",
+    "email",
+    "phones",
+    "description",
+    "how_to_get_help",
+    "referral_required",
+    "documents",
+    "cost",
+    "cost_note",
+    "in_official_registry",
+    "verified_at",
+    "status",
+)
+LOCATION_FIELDS = (
+    "name",
+    "region_id",
+    "locality",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+    "coordinates_source",
+    "coordinates_approximate",
+    "opening_hours",
+    "accessibility",
+    "delivery_modes",
+)
+CHUNK = 500
+
+
+@dataclass
+class ExistingOrganisation:
+    pk: int
+    live: bool
+    locked: bool
+    values: dict  # ORGANISATION_FIELDS
+    services: list = field(default_factory=list)  # [ServiceSpec] in their order
+    service_pks: list = field(default_factory=list)
+    locations: list = field(default_factory=list)  # [dict of LOCATION_FIELDS + pk, sort_order] in their order
+
+    def locations_by_key(self):
+        found = {}
+        for location in self.locations:
+            key = location_key(location["locality"], location["address"], location["name"])
+            found.setdefault(key, []).append(location)
+        return found
+
+
+def chunks(items, size=CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def load_organisations(keys, inns, ogrns):
+    """{pk: ExistingOrganisation} for every entry matching any of the numbers."""
+    found = {}
+    columns = ("pk", "live", "locked", "import_key", *ORGANISATION_FIELDS)
+    lookups = [("import_key__in", list(keys)), ("inn__in", list(inns)), ("ogrn__in", list(ogrns))]
+    for lookup, values in lookups:
+        for part in chunks(values):
+            for row in Organisation.objects.filter(Q(**{lookup: part})).values(*columns):
+                pk = row.pop("pk")
+                if pk in found:
+                    continue
+                live, locked = row.pop("live"), row.pop("locked")
+                row.pop("import_key")
+                found[pk] = ExistingOrganisation(pk=pk, live=live, locked=locked, values=row)
+    _load_children(found)
+    return found
+
+
+def _load_children(found):
+    for part in chunks(found):
+        for row in (
+            Location.objects.filter(organisation_id__in=part)
+            .order_by("sort_order", "pk")
+            .values("pk", "organisation_id", "sort_order", *LOCATION_FIELDS)
+        ):
+            found[row.pop("organisation_id")].locations.append(row)
+    services = []
+    for part in chunks(found):
+        services.extend(
+            Service.objects.filter(organisation_id__in=part)
+            .order_by("sort_order", "pk")
+            .values_list("pk", "organisation_id", "service_type_id", "age_min_months", "age_max_months", "description")
+        )
+    terms = {"concerns": {}, "languages": {}}
+    for name, links in terms.items():
+        through = Service._meta.get_field(name).remote_field.through
+        source = Service._meta.get_field(name).m2m_field_name()
+        target = Service._meta.get_field(name).m2m_reverse_field_name()
+        for part in chunks([s[0] for s in services]):
+            for service_id, term_id in through.objects.filter(**{f"{source}_id__in": part}).values_list(
+                f"{source}_id", f"{target}_id"
+            ):
+                links.setdefault(service_id, []).append(term_id)
+    for pk, organisation_id, type_id, age_min, age_max, description in services:
+        spec = ServiceSpec(
+            type_id,
+            age_min,
+            age_max,
+            tuple(sorted(terms["concerns"].get(pk, ()))),
+            tuple(sorted(terms["languages"].get(pk, ()))),
+            description,
+        )
+        found[organisation_id].services.append(spec)
+        found[organisation_id].service_pks.append(pk)
+
+
+def find_existing(groups):
+    """Existing organisations per group key: ({key: ExistingOrganisation or None}, problems for the rows that
+    cannot be matched safely (numbers of two different entries, an entry locked by an editor)."""
+    numbers = {key: _numbers(rows) for key, rows in groups.items()}
+    inns = {inn for inn, _ in numbers.values()} - {""}
+    ogrns = {ogrn for _, ogrn in numbers.values()} - {""}
+    existing = load_organisations(groups, inns, ogrns)
+    by_key, by_inn, by_ogrn = {}, {}, {}
+    for organisation in existing.values():
+        values = organisation.values
+        if values["ogrn"] or values["inn"]:
+            by_key.setdefault(values["ogrn"] or values["inn"], organisation)
+        if values["inn"]:
+            by_inn.setdefault(values["inn"], organisation)
+        if values["ogrn"]:
+            by_ogrn.setdefault(values["ogrn"], organisation)
+    found, problems = {}, []
+    for key, rows in groups.items():
+        inn, ogrn = numbers[key]
+        matches = {o.pk: o for o in (by_key.get(key), by_inn.get(inn), by_ogrn.get(ogrn)) if o is not None}
+        if len(matches) > 1:
+            problems.extend(_reject_rows(rows, "inn", _("The INN and the OGRN belong to different registry entries.")))
+        elif matches:
+            organisation = next(iter(matches.values()))
+            if organisation.locked:
+                reason = _("An editor has locked this entry: unlock it in the admin or retry later.")
+                problems.extend(_reject_rows(rows, "name", reason))
+            else:
+                found[key] = organisation
+        else:
+            found[key] = None
+    return found, problems
+
+
+def _numbers(rows):
+    """(ИНН, ОГРН) of a group: from its organisation rows, else from any row."""
+    for row in rows:
+        if row.kind != "service":
+            return row.organisation.get("inn", ""), row.organisation.get("ogrn", "")
+    return rows[0].organisation.get("inn", ""), rows[0].organisation.get("ogrn", "")
+
+
+def _reject_rows(rows, column, reason):
+    return [Problem(row.row, column, shown_value(row.organisation.get(column, "")), reason) for row in rows]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "materials",
     "providers_map",
+    "providers_map.importing",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +137,15 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Plain-language targets for guidance pages (home/readability.py): Flesch reading ease with Oborneva's
 # coefficients for Russian, words per sentence, share of words with four syllables or more.
 READABILITY_THRESHOLDS = {"min_reading_ease": 55, "max_avg_sentence_length": 10, "max_long_word_share": 0.25}
+
+# Background tasks (django-tasks): Wagtail's own small tasks run at once ("default"); registry imports go
+# to the database queue "imports", run by `manage.py db_worker --backend imports` (`make run` starts it).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Uploaded registry files wait here between upload, check and import (private: not under MEDIA_ROOT).
+PROVIDER_IMPORT_DIR = Path(os.environ.get("PROVIDER_IMPORT_DIR", VAR_DIR / "imports"))
 
 # Public search: the project's own Elasticsearch indices (search/). Without ELASTICSEARCH_URL the
 # public search runs on the database.

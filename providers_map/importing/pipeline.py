@@ -175,6 +175,7 @@ class Analysis:
         self.note_missing_columns(mapping)
         vocabulary = Vocabulary.from_db()
         cleaned = []
+        self.progress("read", 0, self.table.estimate_rows(0))
         for number, values in self.table.rows:
             if is_blank(values):
                 continue
@@ -250,6 +251,9 @@ class Analysis:
             )
             entry["name"] = entry["name"] or cell_text(cells.get("name"))
             entry["rows"].append(row)
+            entry.setdefault("problems", []).extend(
+                problem.as_dict() for problem in self.result.problems if problem.row == row and problem.kind == ERROR
+            )
         return list(organisations.values())
 
     def note_missing_columns(self, mapping):

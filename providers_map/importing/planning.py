@@ -102,7 +102,7 @@ def comparable(name, value):
     if value is None and name not in ("latitude", "longitude", "verified_at", "region_id"):
         return ""
     if isinstance(value, str) and name in TEXT_FIELDS:
-        return value.replace("\r\n", "\n")
+        return value.replace("\r\n", "\n").strip()
     return value
 
 

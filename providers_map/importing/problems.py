@@ -48,3 +48,17 @@ def report_csv(problems):
             value = "'" + value
         writer.writerow([problem.row or "", problem.header, value, problem.reason, kinds[problem.kind]])
     return "\ufeff" + buffer.getvalue()
+
+
+def report_rows_csv(data):
+    """A stored result (ImportResult.as_dict()) as the same CSV report: problems, then what changed."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("Row"), _("Column"), _("Value"), _("Reason"), _("Type")])
+    kinds = {ERROR: _("row rejected"), WARNING: _("warning")}
+    for problem in data.get("problems", []):
+        value = problem["value"]
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            value = "'" + value
+        writer.writerow([problem["row"] or "", problem["column"], value, problem["reason"], kinds[problem["kind"]]])
+    return "\ufeff" + buffer.getvalue()

@@ -125,7 +125,7 @@ def _load_children(found):
             age_max,
             tuple(sorted(terms["concerns"].get(pk, ()))),
             tuple(sorted(terms["languages"].get(pk, ()))),
-            description,
+            (description or "").replace("\r\n", "\n").strip(),
         )
         found[organisation_id].services.append(spec)
         found[organisation_id].service_pks.append(pk)

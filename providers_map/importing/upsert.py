@@ -11,6 +11,8 @@ deletes); an organisation's services are replaced only when the file says what t
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
@@ -217,8 +219,16 @@ class Writer:
         for (organisation, _), revision in zip(organisations, revisions, strict=True):
             organisation.latest_revision = organisation.live_revision = revision
             by_pk[organisation.pk] = revision
-        Organisation.objects.bulk_update(
-            [organisation for organisation, _ in organisations], ["latest_revision", "live_revision"], batch_size=BATCH
+        # One UPDATE per batch: each entry points at its newest revision (the one just created).
+        newest = (
+            Revision.objects.filter(
+                base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
+        Organisation.objects.filter(pk__in=list(by_pk)).update(
+            latest_revision=Subquery(newest), live_revision=Subquery(newest)
         )
         return by_pk
 

@@ -161,7 +161,7 @@ def notify(job):
         }
     else:
         subject = _("Registry import did not run: %(name)s") % {"name": job.file_name}
-        body = "%s\n%s\n\n%s" % (job.get_status_display(), data.get("unusable") or job.error, link)
+        body = f"{job.get_status_display()}\n{data.get('unusable') or job.error}\n\n{link}"
     try:
         send_mail(subject, body, None, [user.email])
     except OSError:

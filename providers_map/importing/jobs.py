@@ -112,10 +112,13 @@ def run_job(job_id, apply):
     job.save(update_fields=["started_at"])
     try:
         result = run_import_path(path, dry_run=not apply, user=job.user, progress=Progress(job))
-    except DatabaseError:
+    except Exception as exc:
         logger.exception("Registry import %s failed", job.pk)
         job.status = ImportJob.Status.FAILED
-        job.error = _("The import failed because of a database error; nothing was changed. Try again.")
+        if isinstance(exc, DatabaseError):
+            job.error = _("The import failed because of a database error; nothing was changed. Try again.")
+        else:
+            job.error = _("The import stopped because of an internal error; nothing was changed.")
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "error", "finished_at"])
         notify(job)

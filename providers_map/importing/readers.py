@@ -83,6 +83,13 @@ def detect_format(handle):
     kind = filetype.guess(head)
     if kind is not None:
         raise not_a_spreadsheet(kind.extension)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b"FeatureCollection" in head:
+        raise UnusableInput(
+            _(
+                "This is the registry's GeoJSON map layer: it holds only the main facts and is not imported. "
+                "Use the CSV or XLSX export (or the HSDS package)."
+            )
+        )
     return "csv"
 
 

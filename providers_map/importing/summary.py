@@ -3,7 +3,7 @@ what changes (column: old → new, also for services and addresses), which are u
 and every problem with its row, column, value and reason."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from .planning import CREATE, UNCHANGED
 from .problems import WARNING
@@ -77,7 +77,7 @@ def service_kind(kind):
 
 
 def location_kind(kind):
-    return {"added": _("added"), "changed": _("changed")}[kind]
+    return {"added": pgettext("address", "added"), "changed": pgettext("address", "changed")}[kind]
 
 
 def problem_lines(result):

@@ -100,3 +100,31 @@ def base_row(**values):
 
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+
+def run_import_tasks():
+    """Run the import tasks waiting in the database queue, as `db_worker --backend imports` would; return how many.
+
+    (The worker's own loop closes database connections between tasks, which a test transaction cannot allow.)
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="imports",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    count = 0
+    while (task := DBTaskResult.objects.ready().filter(backend_name="imports").get_locked()) is not None:
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+        task.refresh_from_db()
+        assert task.status == "SUCCESSFUL", task.traceback
+        count += 1
+    return count

@@ -24,6 +24,10 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+settings.DEBUG = False  # as in production: no query log
+
 from django.db import connection  # noqa: E402
 
 from portal.models import ServiceType  # noqa: E402

@@ -244,7 +244,7 @@ def clean_row(row, cells, vocabulary):
             return clean_service_row(c)
         if kind == KIND_ORGANISATION:
             return clean_organisation_row(c)
-    organisation = clean_organisation(c)
+    organisation = clean_organisation_cached(c)
     services = clean_shared_services(c)
     location = clean_location(c)
     if c.problems:
@@ -261,6 +261,21 @@ def clean_identifiers(c):
     return {"inn": inn, "ogrn": ogrn}
 
 
+OPTIONAL_ORGANISATION = (
+    ("short_name", lambda c: c.text("short_name")),
+    ("website", lambda c: clean_website(c)),
+    ("email", lambda c: clean_email(c)),
+    ("phones", lambda c: clean_phones(c)),
+    ("referral_required", lambda c: c.choice("referral_required", c.vocabulary.referral_required, default="no")),
+    ("documents", lambda c: "\n".join(split_lines(c.text("documents")))),
+    ("cost", lambda c: c.choice("cost", c.vocabulary.cost, default="free")),
+    ("cost_note", lambda c: c.text("cost_note")),
+    ("in_official_registry", lambda c: c.boolean("in_official_registry")),
+    ("verified_at", lambda c: c.date("verified_at")),
+    ("status", lambda c: c.choice("status", c.vocabulary.status, default="active")),
+)
+
+
 def clean_organisation(c):
     v = c.vocabulary
     org = clean_identifiers(c)
@@ -269,23 +284,32 @@ def clean_organisation(c):
             org[key] = c.choice(key, getattr(v, key))
         else:
             org[key] = c.required(key)
-    optional = {
-        "short_name": lambda: c.text("short_name"),
-        "website": lambda: clean_website(c),
-        "email": lambda: clean_email(c),
-        "phones": lambda: clean_phones(c),
-        "referral_required": lambda: c.choice("referral_required", v.referral_required, default="no"),
-        "documents": lambda: "\n".join(split_lines(c.text("documents"))),
-        "cost": lambda: c.choice("cost", v.cost, default="free"),
-        "cost_note": lambda: c.text("cost_note"),
-        "in_official_registry": lambda: c.boolean("in_official_registry"),
-        "verified_at": lambda: c.date("verified_at"),
-        "status": lambda: c.choice("status", v.status, default="active"),
-    }
-    for key, clean in optional.items():
-        if c.has(key):
-            org[key] = clean()
+    cells = c.cells
+    for key, clean in OPTIONAL_ORGANISATION:
+        if key in cells:
+            org[key] = clean(c)
     return org
+
+
+ABSENT = object()  # a column the file does not have
+ORGANISATION_CELLS = ("inn", "ogrn", *ORGANISATION_REQUIRED, *(key for key, _ in OPTIONAL_ORGANISATION))
+
+
+def clean_organisation_cached(c):
+    """The rows of one organisation repeat its cells: clean them once per run (problems re-dated per row)."""
+    cache = c.vocabulary.cache
+    key = tuple(c.cells.get(name, ABSENT) for name in ORGANISATION_CELLS)
+    found = cache.get(key)
+    if found is None:
+        before = len(c.problems)
+        organisation = clean_organisation(c)
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[key] = found = (organisation, c.problems[before:])
+        return dict(organisation)
+    organisation, problems = found
+    c.problems.extend(Problem(c.row, p.column, p.value, p.reason, p.kind) for p in problems)
+    return dict(organisation)
 
 
 def clean_organisation_row(c):

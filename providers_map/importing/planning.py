@@ -156,12 +156,13 @@ class Planner:
         if existing is None:
             return
         for name in ORGANISATION_FIELDS:
-            if comparable(name, base.get(name)) != comparable(name, values.get(name)):
+            old, new = base.get(name), values.get(name)
+            if old != new and comparable(name, old) != comparable(name, new):
                 plan.changes.append(
                     (
                         header(name),
-                        shown(organisation_cell(self.vocabulary, name, base.get(name))),
-                        shown(organisation_cell(self.vocabulary, name, values.get(name))),
+                        shown(organisation_cell(self.vocabulary, name, old)),
+                        shown(organisation_cell(self.vocabulary, name, new)),
                     )
                 )
         if not existing.live:
@@ -266,7 +267,9 @@ class Planner:
                 continue
             used.add(match["pk"])
             changed = [
-                name for name in LOCATION_FIELDS if comparable(name, match[name]) != comparable(name, values[name])
+                name
+                for name in LOCATION_FIELDS
+                if match[name] != values[name] and comparable(name, match[name]) != comparable(name, values[name])
             ]
             if changed:
                 plan.location_updates[match["pk"]] = values

@@ -237,12 +237,18 @@ def read_csv(handle):
 
     return Table(
         header=[cell_value_limited(cell) for cell in header],
-        rows=((number, [cell_value_limited(c) for c in cells]) for number, cells in rows),
+        rows=((number, checked_cells(cells)) for number, cells in rows),
         format="csv",
         encoding=encoding,
         delimiter=delimiter,
         estimate_rows=estimate,
     ), text
+
+
+def checked_cells(cells):
+    if cells and max(map(len, cells)) > limits.MAX_CELL_CHARS:
+        cell_value_limited(max(cells, key=len))
+    return cells
 
 
 def cell_value_limited(text):

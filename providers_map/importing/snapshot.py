@@ -4,9 +4,12 @@ Organisations are matched on `import_key` (ОГРН, or ИНН without one) and 
 file that adds the ОГРН still finds the entry.
 """
 
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from providers_map.models import Location, Organisation, Service
@@ -93,13 +96,28 @@ def load_organisations(keys, inns, ogrns):
     return found
 
 
+JSON_FIELDS = ("opening_hours", "accessibility", "delivery_modes")
+
+
+@lru_cache(maxsize=4096)
+def _json(text):
+    """Registries repeat the same hours and lists: decode each distinct text once (values are never mutated)."""
+    return json.loads(text) if text is not None else None
+
+
 def _load_children(found):
+    plain = [name for name in LOCATION_FIELDS if name not in JSON_FIELDS]
+    as_text = {f"{name}__text": Cast(name, TextField()) for name in JSON_FIELDS}
     for part in chunks(found):
-        for row in (
+        rows = (
             Location.objects.filter(organisation_id__in=part)
             .order_by("sort_order", "pk")
-            .values("pk", "organisation_id", "sort_order", *LOCATION_FIELDS)
-        ):
+            .annotate(**as_text)
+            .values("pk", "organisation_id", "sort_order", *plain, *as_text)
+        )
+        for row in rows:
+            for name in JSON_FIELDS:
+                row[name] = _json(row.pop(f"{name}__text"))
             found[row.pop("organisation_id")].locations.append(row)
     services = []
     for part in chunks(found):

@@ -22,6 +22,7 @@ from portal.models import DevelopmentalConcern, Language
 from providers_map.models import Location, Organisation, Service
 from providers_map.models.slugs import slug_from_name
 
+from .bulk import insert_rows
 from .planning import CREATE, UPDATE
 from .signals import registry_imported
 from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
@@ -71,9 +72,13 @@ class Writer:
         updates = [plan for plan in plans if plan.action == UPDATE]
         organisations = self.create_organisations(creates) + self.update_organisations(updates)
         by_pk = {organisation.pk: organisation for organisation, _ in organisations}
-        self.write_locations(organisations)
-        self.write_services(organisations)
-        self.attach_children(by_pk)
+        new_locations = self.write_locations(organisations)
+        new_services = self.write_services(organisations)
+        created = {o.pk for o, plan in organisations if plan.action == CREATE}
+        for pk in created:  # a new entry's children are exactly the ones just written
+            by_pk[pk].locations = new_locations.get(pk, [])
+            by_pk[pk].services = new_services.get(pk, [])
+        self.attach_children({pk: o for pk, o in by_pk.items() if pk not in created})
         revisions = self.create_revisions(organisations)
         self.log(organisations, revisions)
         self.index(by_pk)
@@ -142,11 +147,15 @@ class Writer:
         Location.objects.bulk_create(created, batch_size=BATCH)
         if updated:
             Location.objects.bulk_update(updated, UPDATED_LOCATION_FIELDS, batch_size=BATCH)
+        by_organisation = {}
+        for location in created:
+            by_organisation.setdefault(location.organisation_id, []).append(location)
+        return by_organisation
 
     def write_services(self, organisations):
         replaced = [(o, plan) for o, plan in organisations if plan.services is not None]
         if not replaced:
-            return
+            return {}
         old = [o.pk for o, plan in replaced if plan.action == UPDATE]
         for part in chunks(old):
             Service.objects.filter(organisation_id__in=part).delete()
@@ -167,15 +176,19 @@ class Writer:
             field = Service._meta.get_field(name)
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rows = [
-                through(**{f"{source}_id": service.pk, f"{target}_id": pk})
-                for service, spec in services
-                for pk in getattr(spec, name)
-            ]
-            through.objects.bulk_create(rows, batch_size=BATCH)
+            pairs = [(service.pk, pk) for service, spec in services for pk in getattr(spec, name)]
+            insert_rows(through, (source, target), pairs)
+        by_organisation = {}
+        for service, spec in services:
+            service.concerns = [self.concerns[pk] for pk in spec.concerns]
+            service.languages = [self.languages[pk] for pk in spec.languages]
+            by_organisation.setdefault(service.organisation_id, []).append(service)
+        return by_organisation
 
     def attach_children(self, by_pk):
-        """Give each organisation its saved locations and services in memory, for the revision's content."""
+        """Give each changed organisation its saved locations and services in memory, for the revision's content."""
+        if not by_pk:
+            return
         locations, services = {pk: [] for pk in by_pk}, {pk: [] for pk in by_pk}
         for part in chunks(by_pk):
             for location in Location.objects.filter(organisation_id__in=part).order_by("sort_order", "pk"):
@@ -234,47 +247,36 @@ class Writer:
 
     def log(self, organisations, revisions):
         run = uuid.uuid4()
-        entries = []
+        user_id = self.user.pk if self.user is not None else None
+        rows = []
         for organisation, plan in organisations:
             first = "wagtail.create" if plan.action == CREATE else "wagtail.edit"
+            label, revision_id = str(organisation)[:1000], revisions[organisation.pk].pk
             for action in (first, "wagtail.publish"):
-                entries.append(
-                    ModelLogEntry(
-                        content_type=self.content_type,
-                        label=str(organisation)[:1000],
-                        action=action,
-                        timestamp=self.now,
-                        data={},
-                        uuid=run,
-                        user=self.user,
-                        revision=revisions[organisation.pk],
-                        content_changed=True,
-                        object_id=str(organisation.pk),
-                    )
-                )
-        ModelLogEntry.objects.bulk_create(entries, batch_size=BATCH)
+                rows.append(
+                    (self.content_type.pk, label, action, self.now, {}, run, user_id, revision_id, True, False,
+                     str(organisation.pk))
+                )  # fmt: skip
+        fields = ("content_type", "label", "action", "timestamp", "data", "uuid", "user", "revision",
+                  "content_changed", "deleted", "object_id")  # fmt: skip
+        insert_rows(ModelLogEntry, fields, rows)
 
     def index(self, by_pk):
-        references = []
+        rows = []
+        type_id = self.content_type.pk
         for organisation in by_pk.values():
             for to_type, to_id, model_path, content_path in set(
                 ReferenceIndex._extract_references_from_object(organisation)
             ):
-                references.append(
-                    ReferenceIndex(
-                        content_type=self.content_type,
-                        base_content_type=self.content_type,
-                        object_id=str(organisation.pk),
-                        to_content_type_id=to_type,
-                        to_object_id=to_id,
-                        model_path=model_path,
-                        content_path=content_path,
-                        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                    )
-                )
+                rows.append(
+                    (type_id, type_id, str(organisation.pk), to_type, to_id, model_path, content_path,
+                     ReferenceIndex._get_content_path_hash(content_path))
+                )  # fmt: skip
         for part in chunks([str(pk) for pk in by_pk]):
             ReferenceIndex.objects.filter(base_content_type=self.content_type, object_id__in=part).delete()
-        ReferenceIndex.objects.bulk_create(references, batch_size=BATCH, ignore_conflicts=True)
+        fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path",
+                  "content_path", "content_path_hash")  # fmt: skip
+        insert_rows(ReferenceIndex, fields, rows)
         from wagtail.search.backends import get_search_backends
 
         for backend in get_search_backends(with_auto_update=True):

@@ -109,6 +109,7 @@ class Vocabulary:
             ROW_KINDS, aliases={"филиал": KIND_LOCATION, "место": KIND_LOCATION, "сервис": KIND_SERVICE}
         )
         self.region_codes = {pk: code for pk, _, code, *_ in regions.rows}
+        self.cache = {}  # per run: cleaned values of repeated cells
 
     @classmethod
     def from_db(cls):

@@ -48,7 +48,7 @@ def insert_rows(model, field_names, rows):
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     table = quote(model._meta.db_table)
-    prepared = [tuple(prep(value) for prep, value in zip(preps, row)) for row in rows]
+    prepared = [tuple(prep(value) for prep, value in zip(preps, row, strict=True)) for row in rows]
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

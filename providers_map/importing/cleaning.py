@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from providers_map.models import coordinates_in_russia
@@ -82,8 +81,15 @@ def cell_text(value):
     return text.replace("\r\n", "\n")
 
 
+SPLIT = re.compile(rf"[{SEPARATOR}\n]+")
+
+
 def split_values(text):
-    return [part.strip() for part in re.split(rf"[{SEPARATOR}\n]+", text) if part.strip()]
+    if not text:
+        return []
+    if SEPARATOR not in text and "\n" not in text:
+        return [text]
+    return [part.strip() for part in SPLIT.split(text) if part.strip()]
 
 
 def split_lines(text):
@@ -107,7 +113,11 @@ class RowCleaner:
         self.problems.append(Problem(self.row, key, shown_value(cell_text(raw)), reason))
 
     def text(self, key):
-        text = cell_text(self.cells.get(key))
+        value = self.cells.get(key)
+        if value.__class__ is str and value[:1] != "'" and "\r" not in value:
+            text = value.strip()  # the usual cell: no formula guard, no Windows line ends
+        else:
+            text = cell_text(value)
         limit = MAX_LENGTH.get(key)
         if limit and len(text) > limit:
             self.fail(key, _("Too long: at most %(limit)s characters.") % {"limit": limit})
@@ -199,7 +209,7 @@ class RowCleaner:
             if value is None:
                 self.fail(key, _("Not a date: use a date cell or DD.MM.YYYY."))
                 return None
-        if value > timezone.localdate():
+        if value > self.vocabulary.today:
             self.fail(key, _("The date is in the future."))
         elif value.year < 2000:
             self.fail(key, _("The date is too old: check the year."))
@@ -245,7 +255,7 @@ def clean_row(row, cells, vocabulary):
         if kind == KIND_ORGANISATION:
             return clean_organisation_row(c)
     organisation = clean_organisation_cached(c)
-    services = clean_shared_services(c)
+    services = cached(c, SERVICE_CELLS, clean_shared_services)
     location = clean_location(c)
     if c.problems:
         return None, c.problems
@@ -295,21 +305,29 @@ ABSENT = object()  # a column the file does not have
 ORGANISATION_CELLS = ("inn", "ogrn", *ORGANISATION_REQUIRED, *(key for key, _ in OPTIONAL_ORGANISATION))
 
 
-def clean_organisation_cached(c):
-    """The rows of one organisation repeat its cells: clean them once per run (problems re-dated per row)."""
+SERVICE_CELLS = ("services", "age_min_months", "age_max_months", "concerns", "languages", "service_description")
+
+
+def cached(c, names, clean):
+    """Rows repeat the same cells (an organisation's, its services'): clean them once per run; the problems
+    found are repeated with each row's number."""
     cache = c.vocabulary.cache
-    key = tuple(c.cells.get(name, ABSENT) for name in ORGANISATION_CELLS)
+    key = (clean, *(c.cells.get(name, ABSENT) for name in names))
     found = cache.get(key)
     if found is None:
         before = len(c.problems)
-        organisation = clean_organisation(c)
-        if len(cache) > 20_000:
+        value = clean(c)
+        if len(cache) > 50_000:
             cache.clear()
-        cache[key] = found = (organisation, c.problems[before:])
-        return dict(organisation)
-    organisation, problems = found
+        cache[key] = found = (value, c.problems[before:])
+        return value
+    value, problems = found
     c.problems.extend(Problem(c.row, p.column, p.value, p.reason, p.kind) for p in problems)
-    return dict(organisation)
+    return value
+
+
+def clean_organisation_cached(c):
+    return dict(cached(c, ORGANISATION_CELLS, clean_organisation))
 
 
 def clean_organisation_row(c):

@@ -64,8 +64,10 @@ def _hours(text):
     return tuple((day, tuple(tuple(i) for i in intervals)) for day, intervals in parsed.items()), ""
 
 
+@lru_cache(maxsize=SIZE)
 def hours(text):
-    """(the structured hours dict, "") or (None, reason); a fresh dict on every call."""
+    """(the structured hours dict, "") or (None, reason). The dict is shared between rows with the same text:
+    the import never changes it."""
     frozen, error = _hours(text)
     if error:
         return None, error

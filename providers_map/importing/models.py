@@ -60,3 +60,30 @@ class ImportJob(models.Model):
     def shown_result(self):
         """The import's result when it ran, else the check's."""
         return self.result if self.result is not None else self.check_result
+
+
+class ImportedState(models.Model):
+    """What the last import of an organisation read, so an unchanged file can be recognised at once.
+
+    `digest` covers the organisation's raw rows, the column layout, the reference values and the import's rules;
+    `revision_id` is the revision that import published. While the entry's live revision is still that one
+    (nobody has edited, unpublished or locked it since), the same rows would plan nothing, so they are not
+    cleaned and compared again; their problems and notes are replayed from here.
+    """
+
+    organisation = models.OneToOneField(
+        "providers_map.Organisation", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    digest = models.CharField(max_length=64)
+    revision_id = models.BigIntegerField()
+    name = models.CharField(max_length=500, blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [row index in the group, column, value, reason, kind]
+    notices = models.JSONField(default=list, blank=True)
+    rejected = models.JSONField(default=list, blank=True)  # [row index in the group, kind, what]
+
+    class Meta:
+        verbose_name = _("imported state")
+        verbose_name_plural = _("imported states")
+
+    def __str__(self):
+        return self.name

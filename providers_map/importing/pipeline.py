@@ -6,6 +6,7 @@ read ("read") and written ("write"); `total` is an estimate while reading.
 """
 
 import io
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from . import fingerprint
 from .checks import cross_check
 from .cleaning import cell_text, clean_row
 from .columns import BY_KEY, COLUMNS, KIND_SERVICE, REQUIRED_KEYS, column_for_header, header
@@ -137,6 +139,21 @@ def row_cells(values, mapping):
     return {key: (values[index] if index < len(values) else None) for key, index in mapping.items()}
 
 
+class CellPicker:
+    """row_cells() for many rows of one header, at C speed."""
+
+    def __init__(self, mapping):
+        self.keys = list(mapping)
+        self.width = max(mapping.values()) + 1
+        self.pick = operator.itemgetter(*mapping.values())
+
+    def __call__(self, values):
+        if len(values) < self.width:
+            values = list(values) + [None] * (self.width - len(values))
+        picked = self.pick(values)
+        return dict(zip(self.keys, picked if len(self.keys) > 1 else (picked,), strict=True))
+
+
 def is_blank(values):
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
@@ -174,22 +191,28 @@ class Analysis:
         mapping, result.ignored_columns = map_header(self.table.header)
         self.note_missing_columns(mapping)
         vocabulary = Vocabulary.from_db()
+        read = self.read(CellPicker(mapping))
+        self.raw_groups = {}
+        for number, cells in read:
+            self.raw_groups.setdefault(raw_key(cells), []).append((number, cells))
+        self.context = fingerprint.context_digest(mapping, vocabulary)
+        fresh = fingerprint.fresh_plans(self.raw_groups, self.context)
+        for plan, problems in fresh.values():
+            result.plans.append(plan)
+            result.problems.extend(problems)
+            result.rows_accepted += plan.accepted_rows
         cleaned = []
-        self.progress("read", 0, self.table.estimate_rows(0))
-        for number, values in self.table.rows:
-            if is_blank(values):
-                continue
-            result.rows_total += 1
-            cells = row_cells(values, mapping)
+        to_clean = [(number, cells) for number, cells in read if raw_key(cells) not in fresh]
+        for done, (number, cells) in enumerate(to_clean, start=1):
             clean, problems = clean_row(number, cells, vocabulary)
             if problems:
                 result.problems.extend(problems)
                 self.rejected_cells[number] = cells
             if clean is not None:
                 cleaned.append(clean)
-            if result.rows_total % 500 == 0:
-                self.progress("read", result.rows_total, self.table.estimate_rows(result.rows_total))
-        self.progress("read", result.rows_total, result.rows_total)
+            if done % 500 == 0:
+                self.progress("check", done, len(to_clean))
+        self.progress("check", len(to_clean), len(to_clean))
         accepted = self.checked(cross_check(cleaned))
         groups = {}
         for clean in accepted:
@@ -202,10 +225,25 @@ class Analysis:
             plan, problems = planner.plan(key, rows, existing[key])
             self.add(problems, groups)
             if plan is not None:
+                plan.state_target = (existing[key].pk, existing[key].revision_id) if existing[key] else (None, None)
                 result.plans.append(plan)
                 result.rows_accepted += len(rows)
         result.rejected_organisations = self.rejected_organisations({plan.key for plan in result.plans})
         return result
+
+    def read(self, pick):
+        """Every non-empty row as (number, cells), with progress; the limits are checked by the reader."""
+        rows = []
+        self.progress("read", 0, self.table.estimate_rows(0))
+        for number, values in self.table.rows:
+            if is_blank(values):
+                continue
+            rows.append((number, pick(values)))
+            if len(rows) % 1000 == 0:
+                self.progress("read", len(rows), self.table.estimate_rows(len(rows)))
+        self.result.rows_total = len(rows)
+        self.progress("read", len(rows), len(rows))
+        return rows
 
     def checked(self, outcome):
         accepted, problems = outcome
@@ -277,12 +315,14 @@ def _no_progress(phase, done, total):
 def run_table(table, file_name, dry_run=False, user=None, progress=None):
     progress = progress or _no_progress
     with transaction.atomic():
-        result = Analysis(table, file_name, dry_run, progress).run()
+        analysis = Analysis(table, file_name, dry_run, progress)
+        result = analysis.run()
         if not dry_run:
             source = _("import from the file “%(name)s”") % {"name": file_name[:150]}
             total = result.rows_changed
             writer = Writer(data_source=source, user=user, progress=lambda done: progress("write", done, total))
             writer.write(result.plans)
+            fingerprint.store(result.plans, analysis.raw_groups, analysis.context, result.problems)
     return result
 
 

@@ -70,6 +70,7 @@ class OrganisationPlan:
     notices: list = field(default_factory=list)
     rejected: list = field(default_factory=list)  # {"row", "what"}
     warnings: list = field(default_factory=list)
+    state_target: tuple = (None, None)  # (organisation pk, its published revision) after this run
 
     @property
     def display_name(self):

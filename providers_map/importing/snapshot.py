@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Q, TextField
+from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
@@ -63,6 +63,7 @@ class ExistingOrganisation:
     services: list = field(default_factory=list)  # [ServiceSpec] in their order
     service_pks: list = field(default_factory=list)
     locations: list = field(default_factory=list)  # [dict of LOCATION_FIELDS + pk, sort_order] in their order
+    revision_id: int | None = None
 
     def locations_by_key(self):
         found = {}
@@ -78,22 +79,40 @@ def chunks(items, size=CHUNK):
         yield items[start : start + size]
 
 
+WHOLE_TABLE_SHARE = 0.3  # a file covering this share of the registry reads whole tables instead of IN lists
+
+
 def load_organisations(keys, inns, ogrns):
     """{pk: ExistingOrganisation} for every entry matching any of the numbers."""
+    keys, inns, ogrns = set(keys), set(inns), set(ogrns)
+    index = Organisation.objects.values_list("pk", "import_key", "inn", "ogrn")
+    wanted = {pk for pk, key, inn, ogrn in index if key in keys or inn in inns or ogrn in ogrns}
+    if not wanted:
+        return {}
+    whole = len(wanted) >= WHOLE_TABLE_SHARE * len(index)
+    columns = ("pk", "live", "locked", "latest_revision_id", "live_revision_id", *ORGANISATION_FIELDS)
     found = {}
-    columns = ("pk", "live", "locked", "import_key", *ORGANISATION_FIELDS)
-    lookups = [("import_key__in", list(keys)), ("inn__in", list(inns)), ("ogrn__in", list(ogrns))]
-    for lookup, values in lookups:
-        for part in chunks(values):
-            for row in Organisation.objects.filter(Q(**{lookup: part})).values(*columns):
-                pk = row.pop("pk")
-                if pk in found:
-                    continue
-                live, locked = row.pop("live"), row.pop("locked")
-                row.pop("import_key")
-                found[pk] = ExistingOrganisation(pk=pk, live=live, locked=locked, values=row)
-    _load_children(found)
+    for row in _rows(Organisation.objects.order_by(), "pk", wanted, whole, columns):
+        pk = row.pop("pk")
+        live, latest, published = row.pop("live"), row.pop("latest_revision_id"), row.pop("live_revision_id")
+        found[pk] = ExistingOrganisation(pk=pk, live=live, locked=row.pop("locked"), values=row)
+        # the revision whose content this is, when it is the published one and no draft is pending
+        found[pk].revision_id = latest if live and latest is not None and latest == published else None
+    _load_children(found, whole)
     return found
+
+
+def _rows(queryset, field, ids, whole, columns, flat=False):
+    """values() of the rows whose `field` is in `ids`: by IN lists, or the whole table filtered here."""
+    values = queryset.values_list(*columns) if flat else queryset.values(*columns)
+    position = columns.index(field) if flat else None
+    if whole:
+        for row in values.iterator(chunk_size=2000):
+            if (row[position] if flat else row[field]) in ids:
+                yield row
+        return
+    for part in chunks(sorted(ids)):
+        yield from values.filter(**{f"{field}__in": part})
 
 
 JSON_FIELDS = ("opening_hours", "accessibility", "delivery_modes")
@@ -105,38 +124,39 @@ def _json(text):
     return json.loads(text) if text is not None else None
 
 
-def _load_children(found):
+def _load_children(found, whole):
     plain = [name for name in LOCATION_FIELDS if name not in JSON_FIELDS]
     as_text = {f"{name}__text": Cast(name, TextField()) for name in JSON_FIELDS}
-    for part in chunks(found):
-        rows = (
-            Location.objects.filter(organisation_id__in=part)
-            .order_by("sort_order", "pk")
-            .annotate(**as_text)
-            .values("pk", "organisation_id", "sort_order", *plain, *as_text)
-        )
-        for row in rows:
-            for name in JSON_FIELDS:
-                row[name] = _json(row.pop(f"{name}__text"))
-            found[row.pop("organisation_id")].locations.append(row)
-    services = []
-    for part in chunks(found):
-        services.extend(
-            Service.objects.filter(organisation_id__in=part)
-            .order_by("sort_order", "pk")
-            .values_list("pk", "organisation_id", "service_type_id", "age_min_months", "age_max_months", "description")
-        )
+    locations = Location.objects.order_by().annotate(**as_text)
+    columns = ("pk", "organisation_id", "sort_order", *plain, *as_text)
+    for row in _rows(locations, "organisation_id", set(found), whole, columns):
+        for name in JSON_FIELDS:
+            row[name] = _json(row.pop(f"{name}__text"))
+        found[row.pop("organisation_id")].locations.append(row)
+    for organisation in found.values():  # the export's order: sort_order (empty = 0), then creation
+        organisation.locations.sort(key=lambda loc: (loc["sort_order"] or 0, loc["pk"]))
+    columns = (
+        "pk",
+        "organisation_id",
+        "service_type_id",
+        "age_min_months",
+        "age_max_months",
+        "description",
+        "sort_order",
+    )
+    services = list(_rows(Service.objects.order_by(), "organisation_id", set(found), whole, columns, True))
+    services.sort(key=lambda s: (s[6] or 0, s[0]))
+    service_ids = {s[0] for s in services}
     terms = {"concerns": {}, "languages": {}}
     for name, links in terms.items():
-        through = Service._meta.get_field(name).remote_field.through
-        source = Service._meta.get_field(name).m2m_field_name()
-        target = Service._meta.get_field(name).m2m_reverse_field_name()
-        for part in chunks([s[0] for s in services]):
-            for service_id, term_id in through.objects.filter(**{f"{source}_id__in": part}).values_list(
-                f"{source}_id", f"{target}_id"
-            ):
-                links.setdefault(service_id, []).append(term_id)
-    for pk, organisation_id, type_id, age_min, age_max, description in services:
+        field = Service._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        for service_id, term_id in _rows(
+            through.objects.order_by(), source, service_ids, whole, (source, target), True
+        ):
+            links.setdefault(service_id, []).append(term_id)
+    for pk, organisation_id, type_id, age_min, age_max, description, _order in services:
         spec = ServiceSpec(
             type_id,
             age_min,

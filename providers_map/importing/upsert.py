@@ -80,6 +80,8 @@ class Writer:
             by_pk[pk].services = new_services.get(pk, [])
         self.attach_children({pk: o for pk, o in by_pk.items() if pk not in created})
         revisions = self.create_revisions(organisations)
+        for organisation, plan in organisations:
+            plan.state_target = (organisation.pk, revisions[organisation.pk].pk)
         self.log(organisations, revisions)
         self.index(by_pk)
         for organisation, _ in organisations:

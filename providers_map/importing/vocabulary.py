@@ -8,7 +8,7 @@ in any letter case and with ё written as е.
 import re
 from functools import lru_cache
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Location, Organisation
@@ -110,6 +110,7 @@ class Vocabulary:
         )
         self.region_codes = {pk: code for pk, _, code, *_ in regions.rows}
         self.cache = {}  # per run: cleaned values of repeated cells
+        self.today = timezone.localdate()
 
     @classmethod
     def from_db(cls):

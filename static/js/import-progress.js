@@ -29,7 +29,8 @@
     if (data.seconds_left !== null && data.seconds_left !== undefined) {
       parts.push(fill(words.left, { left: data.seconds_left }));
     }
-    text.textContent = (data.phase === "write" ? words.write : words.read) + ": " + parts.join(", ");
+    var phase = { write: words.write, check: words.check }[data.phase] || words.read;
+    text.textContent = phase + ": " + parts.join(", ");
   }
 
   function poll() {

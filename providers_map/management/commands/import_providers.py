@@ -40,7 +40,7 @@ class ProgressBar:
         filled = int(self.WIDTH * done / total)
         rate = done / max(now - self.started, 1e-3)
         left = (total - done) / rate if rate else 0
-        label = _("writing") if phase == "write" else _("reading")
+        label = {"write": _("writing"), "check": _("checking")}.get(phase, _("reading"))
         self.stream.write(
             f"\r{label:>8} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {done} / ~{total} "
             + _("rows · %(rate)s rows/s · %(left)s s left") % {"rate": round(rate), "left": round(left)}

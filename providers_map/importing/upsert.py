@@ -4,8 +4,10 @@ What Wagtail does for a create + publish (or edit + publish) of a snippet is don
 organisations of a run with a handful of bulk queries: the rows, the revision (its content is the object's
 serialised data, children included), the "create"/"edit" and "publish" history entries, the reference index,
 the admin search index, and the `published` signal per organisation (the instance carries `_bulk_import`),
-plus `registry_imported` once with every id. Locations missing from the file are kept (an import never
-deletes); an organisation's services are replaced only when the file says what they are.
+plus `registry_imported` once with every id; the site's search is updated once per batch (one scheduled
+update per search kind, applied when the import commits) instead of once per entry. Locations missing from
+the file are kept (an import never deletes); an organisation's services are replaced only when the file
+says what they are.
 """
 
 import uuid
@@ -21,6 +23,8 @@ from wagtail.signals import published
 from portal.models import DevelopmentalConcern, Language
 from providers_map.models import Location, Organisation, Service
 from providers_map.models.slugs import slug_from_name
+from search import indexing
+from search import registry as search_registry
 
 from .bulk import insert_rows
 from .planning import CREATE, UPDATE
@@ -29,6 +33,15 @@ from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
 BATCH = 500
 UPDATED_LOCATION_FIELDS = [name for name in LOCATION_FIELDS]
+
+
+def schedule_search(organisations):
+    """One search update per kind for all the written entries (applied when the import commits)."""
+    if not organisations:
+        return
+    for kind in search_registry.kinds_for(organisations[0]):
+        keys = {key for organisation in organisations for key in kind.keys_for(organisation)}
+        indexing.schedule(kind, keys)
 
 
 class SlugAllocator:
@@ -84,9 +97,11 @@ class Writer:
             plan.state_target = (organisation.pk, revisions[organisation.pk].pk)
         self.log(organisations, revisions)
         self.index(by_pk)
-        for organisation, _ in organisations:
-            organisation._bulk_import = True
-            published.send(sender=Organisation, instance=organisation, revision=revisions[organisation.pk])
+        with indexing.paused():  # the search update is scheduled once for the batch, below
+            for organisation, _ in organisations:
+                organisation._bulk_import = True
+                published.send(sender=Organisation, instance=organisation, revision=revisions[organisation.pk])
+        schedule_search(list(by_pk.values()))
         registry_imported.send(sender=Organisation, organisation_ids=list(by_pk))
 
     # --- organisations ---

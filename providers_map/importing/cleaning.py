@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from providers_map.models import coordinates_in_russia
@@ -22,6 +23,8 @@ from .records import ServiceSpec, location_key
 from .vocabulary import parse_bool
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 COORDINATE_PLACES = Decimal("0.000001")
 MAX_AGE_MONTHS = 216
 MAX_LENGTH = {
@@ -298,11 +301,36 @@ def clean_organisation(c):
     for key, clean in OPTIONAL_ORGANISATION:
         if key in cells:
             org[key] = clean(c)
+    clean_hidden(c, org, "organisation_uuid")
     return org
 
 
+def clean_hidden(c, values, identifier):
+    """The identifiers and facts only an HSDS package carries (kept as they are when valid): the record's
+    uuid from the column `identifier`, and for an organisation its page slug and last change."""
+    text = c.text(identifier) if c.has(identifier) else ""
+    if text and UUID.match(text):
+        values["uuid"] = text.lower()
+    if identifier != "organisation_uuid":
+        return
+    if c.has("slug") and SLUG.match(c.text("slug")):
+        values["slug"] = c.text("slug")
+    if c.has("last_modified") and c.text("last_modified"):
+        moment = parse_datetime(c.text("last_modified").replace("Z", "+00:00"))
+        if moment is not None:
+            values["updated_at"] = moment
+
+
 ABSENT = object()  # a column the file does not have
-ORGANISATION_CELLS = ("inn", "ogrn", *ORGANISATION_REQUIRED, *(key for key, _ in OPTIONAL_ORGANISATION))
+ORGANISATION_CELLS = (
+    "inn",
+    "ogrn",
+    *ORGANISATION_REQUIRED,
+    *(key for key, _ in OPTIONAL_ORGANISATION),
+    "organisation_uuid",
+    "slug",
+    "last_modified",
+)
 
 
 SERVICE_CELLS = ("services", "age_min_months", "age_max_months", "concerns", "languages", "service_description")
@@ -355,6 +383,12 @@ def clean_service_row(c):
             c.fail(key, _("A “услуга” row has no address: leave the address columns empty."))
     description = c.text("service_description") if c.has("service_description") else None
     spec = service_values(c, type_ids[0] if type_ids else None, description=description)
+    hidden = {}
+    clean_hidden(c, hidden, "service_uuid")
+    if hidden.get("uuid"):
+        spec = ServiceSpec(*spec.core, spec.description, uuid=hidden["uuid"])
+    if description and type_ids and description == c.vocabulary.service_types.descriptions.get(type_ids[0]):
+        spec = ServiceSpec(*spec.core, "", uuid=spec.uuid)  # HSDS shows the type's own description: not ours
     if c.problems:
         return None, c.problems
     clean = CleanRow(row=c.row, kind=KIND_SERVICE, organisation=organisation, service=spec)
@@ -443,7 +477,10 @@ def clean_location(c):
             c.fail("postcode", _("A postcode has exactly 6 digits."))
         location["postcode"] = postcode
     clean_point(c, location)
-    if c.has("opening_hours"):
+    clean_hidden(c, location, "location_uuid")
+    if c.has("opening_hours") and c.text("opening_hours").startswith("!"):
+        c.fail("opening_hours", c.text("opening_hours")[1:])  # the package's schedules cannot be read
+    elif c.has("opening_hours"):
         hours, error = memo.hours(c.text("opening_hours"))
         if error:
             c.fail("opening_hours", error)

@@ -267,6 +267,12 @@ for _column in COLUMNS:
     _HEADER_LOOKUP[_column.key] = _column.key
 
 
+# Columns only machine-made files have (the HSDS reader's): the entries' identifiers, page slug, last change.
+HIDDEN_KEYS = ("organisation_uuid", "location_uuid", "service_uuid", "slug", "last_modified")
+for _key in HIDDEN_KEYS:
+    _HEADER_LOOKUP[f"_{_key}"] = _key
+
+
 def column_for_header(text):
     """The column key for a header cell, or None when the header is not part of the layout."""
     return _HEADER_LOOKUP.get(normalise_header(text))

@@ -341,6 +341,14 @@ def run_import(data, file_name, dry_run=False, user=None, progress=None):
 
 def run_import_path(path, dry_run=False, user=None, progress=None):
     path = Path(path)
+    if path.is_dir():  # an HSDS tabular data package unpacked into a folder
+        from .hsds_reader import open_package_path
+
+        try:
+            with open_package_path(path) as table:
+                return run_table(table, path.name, dry_run=dry_run, user=user, progress=progress)
+        except UnusableInput as exc:
+            return ImportResult(file_name=str(path), dry_run=dry_run, unusable=str(exc))
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:

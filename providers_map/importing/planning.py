@@ -69,6 +69,7 @@ class OrganisationPlan:
     location_changes: list = field(default_factory=list)  # {"kind", "text", "row", "changes"}
     notices: list = field(default_factory=list)
     rejected: list = field(default_factory=list)  # {"row", "what"}
+    extras: dict = field(default_factory=dict)  # a new entry's uuid, slug and last change (from HSDS)
     warnings: list = field(default_factory=list)
     state_target: tuple = (None, None)  # (organisation pk, its published revision) after this run
 
@@ -130,6 +131,8 @@ class Planner:
         plan.rejected = self.rejected_by_key.get(key, [])
         self._pending_warnings = plan.warnings
         self.plan_values(plan, given)
+        if existing is None:
+            plan.extras = {key: given[key] for key in ("uuid", "slug", "updated_at") if given.get(key)}
         self.plan_services(plan, org_rows, service_rows)
         self.plan_locations(plan, [row for row in org_rows if row.kind != KIND_ORGANISATION])
         if existing is None:
@@ -252,12 +255,17 @@ class Planner:
         by_key = existing.locations_by_key() if existing else {}
         used = set()
         next_order = max((loc["sort_order"] or 0 for loc in existing.locations), default=-1) + 1 if existing else 0
+        by_uuid = {str(loc["uuid"]): loc for loc in existing.locations} if existing else {}
         for row in rows:
-            candidates = [loc for loc in by_key.get(row.location_key, ()) if loc["pk"] not in used]
-            match = next((loc for loc in candidates if (loc["latitude"], loc["longitude"]) == row.point), None)
-            match = match or (candidates[0] if candidates else None)
+            match = by_uuid.get(row.location.get("uuid", ""))  # an HSDS package names its locations
+            if match is None or match["pk"] in used:
+                candidates = [loc for loc in by_key.get(row.location_key, ()) if loc["pk"] not in used]
+                match = next((loc for loc in candidates if (loc["latitude"], loc["longitude"]) == row.point), None)
+                match = match or (candidates[0] if candidates else None)
             values = self.location_values(row, match)
             if match is None:
+                if row.location.get("uuid"):
+                    values["uuid"] = row.location["uuid"]
                 values["sort_order"] = next_order
                 next_order += 1
                 plan.location_creates.append(values)

@@ -107,6 +107,8 @@ def zip_kind(handle):
         raise UnusableInput(_("The archive has too many parts to be a spreadsheet."))
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "datapackage.json" in names:
+        return "hsds"
     if "word/document.xml" in names:
         raise not_a_spreadsheet("docx")
     if any(name.startswith("ppt/") for name in names):
@@ -269,6 +271,12 @@ def open_table(handle, name=""):
             % {"size": limits.MAX_FILE_BYTES // (1024 * 1024)}
         )
     kind = detect_format(handle)
+    if kind == "hsds":
+        from .hsds_reader import open_package_zip
+
+        with open_package_zip(handle) as table:
+            yield table
+        return
     if kind == "xlsx":
         from .xlsx import open_workbook_table
 

@@ -4,7 +4,7 @@ The same shapes come from a file (cleaning) and from the registry (snapshot), so
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -16,6 +16,7 @@ class ServiceSpec:
     concerns: tuple  # sorted primary keys
     languages: tuple  # sorted primary keys
     description: str | None = None  # None: the file does not say (the older, shared layout)
+    uuid: str | None = field(default=None, compare=False)  # the HSDS id a package gives
 
     def same_as(self, other):
         """Equal, ignoring a description the file does not give."""

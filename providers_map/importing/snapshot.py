@@ -128,7 +128,7 @@ def _load_children(found, whole):
     plain = [name for name in LOCATION_FIELDS if name not in JSON_FIELDS]
     as_text = {f"{name}__text": Cast(name, TextField()) for name in JSON_FIELDS}
     locations = Location.objects.order_by().annotate(**as_text)
-    columns = ("pk", "organisation_id", "sort_order", *plain, *as_text)
+    columns = ("pk", "uuid", "organisation_id", "sort_order", *plain, *as_text)
     for row in _rows(locations, "organisation_id", set(found), whole, columns):
         for name in JSON_FIELDS:
             row[name] = _json(row.pop(f"{name}__text"))
@@ -143,6 +143,7 @@ def _load_children(found, whole):
         "age_max_months",
         "description",
         "sort_order",
+        "uuid",
     )
     services = list(_rows(Service.objects.order_by(), "organisation_id", set(found), whole, columns, True))
     services.sort(key=lambda s: (s[6] or 0, s[0]))
@@ -156,7 +157,7 @@ def _load_children(found, whole):
             through.objects.order_by(), source, service_ids, whole, (source, target), True
         ):
             links.setdefault(service_id, []).append(term_id)
-    for pk, organisation_id, type_id, age_min, age_max, description, _order in services:
+    for pk, organisation_id, type_id, age_min, age_max, description, _order, service_uuid in services:
         spec = ServiceSpec(
             type_id,
             age_min,
@@ -164,6 +165,7 @@ def _load_children(found, whole):
             tuple(sorted(terms["concerns"].get(pk, ()))),
             tuple(sorted(terms["languages"].get(pk, ()))),
             (description or "").replace("\r\n", "\n").strip(),
+            uuid=str(service_uuid),
         )
         found[organisation_id].services.append(spec)
         found[organisation_id].service_pks.append(pk)

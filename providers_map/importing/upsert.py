@@ -35,6 +35,15 @@ BATCH = 500
 UPDATED_LOCATION_FIELDS = [name for name in LOCATION_FIELDS]
 
 
+def taken_uuids(model, candidates):
+    """The candidate identifiers already used by rows of `model` (as strings)."""
+    candidates = [str(value) for value in candidates if value]
+    taken = set()
+    for part in chunks(candidates):
+        taken.update(str(value) for value in model.objects.filter(uuid__in=part).values_list("uuid", flat=True))
+    return taken
+
+
 def schedule_search(organisations):
     """One search update per kind for all the written entries (applied when the import commits)."""
     if not organisations:
@@ -119,12 +128,27 @@ class Writer:
         if not plans:
             return []
         slugs = SlugAllocator()
+        taken = taken_uuids(Organisation, [plan.extras.get("uuid") for plan in plans])
         organisations = []
         for plan in plans:
-            organisation = Organisation(slug=slugs.allocate(plan.values["short_name"] or plan.values["name"]))
+            slug = plan.extras.get("slug")
+            if slug and slug not in slugs.taken:
+                slugs.taken.add(slug)
+            else:
+                slug = slugs.allocate(plan.values["short_name"] or plan.values["name"])
+            organisation = Organisation(slug=slug)
+            if plan.extras.get("uuid") and plan.extras["uuid"] not in taken:
+                organisation.uuid = plan.extras["uuid"]
+                taken.add(plan.extras["uuid"])
             self.apply_values(organisation, plan)
             organisations.append(organisation)
         Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        dated = []
+        for organisation, plan in zip(organisations, plans, strict=True):
+            if plan.extras.get("updated_at"):  # an HSDS package says when the entry last changed
+                organisation.updated_at = plan.extras["updated_at"]
+                dated.append(organisation)
+        Organisation.objects.bulk_update(dated, ["updated_at"], batch_size=BATCH)
         return list(zip(organisations, plans, strict=True))
 
     def update_organisations(self, plans):
@@ -156,8 +180,15 @@ class Writer:
 
     def write_locations(self, organisations):
         created, updated = [], []
+        wanted = [values.get("uuid") for _, plan in organisations for values in plan.location_creates]
+        taken = taken_uuids(Location, wanted)
         for organisation, plan in organisations:
             for values in plan.location_creates:
+                values = dict(values)
+                if values.get("uuid") in taken:
+                    del values["uuid"]  # an identifier already in use stays with its owner
+                elif values.get("uuid"):
+                    taken.add(values["uuid"])
                 created.append(Location(organisation_id=organisation.pk, **values))
             for pk, values in plan.location_updates.items():
                 updated.append(Location(pk=pk, organisation_id=organisation.pk, **values))
@@ -177,7 +208,9 @@ class Writer:
         for part in chunks(old):
             Service.objects.filter(organisation_id__in=part).delete()
         services, links = [], {"concerns": [], "languages": []}
+        taken = taken_uuids(Service, [spec.uuid for _, plan in replaced for spec in plan.services])
         for organisation, plan in replaced:
+            previous = list(plan.existing.services) if plan.existing else []
             for order, spec in enumerate(plan.services):
                 service = Service(
                     organisation_id=organisation.pk,
@@ -187,6 +220,15 @@ class Writer:
                     age_max_months=spec.age_max,
                     sort_order=order,
                 )
+                # keep the service's identifier: the package's, else the one it had (same type), else a new one
+                same = next((old for old in previous if old.service_type_id == spec.service_type_id), None)
+                if same is not None:
+                    previous.remove(same)
+                for candidate in (spec.uuid, same.uuid if same else None):
+                    if candidate and candidate not in taken:
+                        service.uuid = candidate
+                        taken.add(candidate)
+                        break
                 services.append((service, spec))
         Service.objects.bulk_create([service for service, _ in services], batch_size=BATCH)
         for name in links:

@@ -69,9 +69,10 @@ class Choices:
 class Terms:
     """A taxonomy: resolve(value) -> primary key by slug, name or extra code; display(pk) -> name."""
 
-    def __init__(self, rows):
-        # rows: (pk, name, slug, extra codes...)
+    def __init__(self, rows, model=None):
+        # rows: (pk, name, slug, extra codes...); `model` also gives the terms' descriptions
         self.names, self.slugs, self.lookup = {}, {}, {}
+        self.descriptions = dict(model.objects.values_list("pk", "description")) if model else {}
         for pk, name, slug, *extra in rows:
             self.names[pk], self.slugs[pk] = name, slug
             for key in (slug, name, *extra):
@@ -121,7 +122,7 @@ class Vocabulary:
         regions.rows = region_rows
         return cls(
             regions=regions,
-            service_types=Terms(ServiceType.objects.values_list("pk", "name", "slug")),
+            service_types=Terms(ServiceType.objects.values_list("pk", "name", "slug"), ServiceType),
             concerns=Terms(DevelopmentalConcern.objects.values_list("pk", "name", "slug")),
             languages=Terms(Language.objects.values_list("pk", "name", "slug", "code")),
         )

@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Registry file"),
         help_text=gettext_lazy(
             "XLSX, or CSV (UTF-8 or Windows-1251, separator “;” or “,”), in the layout of the template or of the "
-            "registry's export; up to 20 MB."
+            "registry's export, or an HSDS 3.0 tabular data package as a ZIP; up to 20 MB."
         ),
     )
 

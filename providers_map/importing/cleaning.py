@@ -293,6 +293,8 @@ def clean_organisation(c):
     v = c.vocabulary
     org = clean_identifiers(c)
     for key in ORGANISATION_REQUIRED:
+        if key not in c.cells:  # only a sparse table (an HSDS package) can lack a required column
+            continue
         if key in ("ownership", "sector"):
             org[key] = c.choice(key, getattr(v, key))
         else:

@@ -41,7 +41,7 @@ def context_digest(mapping, vocabulary):
 def group_digest(context, rows):
     digest = hashlib.sha256(context)
     for _, cells in rows:
-        digest.update(repr(tuple(cells.values())).encode())
+        digest.update(repr(tuple(cells.items())).encode())
         digest.update(b"\x1e")
     return digest.hexdigest()
 

@@ -26,7 +26,7 @@ from providers_map.hsds.mapping import SERVICE_STATUS
 from providers_map.hsds.texts import months
 
 from . import limits
-from .readers import Table, UnusableInput
+from .readers import NOT_GIVEN, Table, UnusableInput
 
 DESCRIPTOR = "datapackage.json"
 TABLES = (
@@ -242,8 +242,7 @@ class Flattener:
         service_id = service.get("id", "")
         codes = self.codes(service_id)
         languages = [record.get("code", "") for record in self.related("language", service_id)]
-        if languages == ["ru"]:
-            languages = []  # the mapping writes Russian for a service without languages
+        # (the mapping writes Russian for a service without languages: the planner treats the two alike)
         type_code = first(codes.get("service-types")) or service.get("name", "")
         return {
             "service_uuid": service_id,
@@ -298,10 +297,10 @@ def open_package_table(source):
 
     def rows():
         for number, row in enumerate(Flattener(tables).rows(), start=2):
-            yield number, [row.get(key, "") for key in flat_keys]
+            yield number, [row.get(key, NOT_GIVEN) for key in flat_keys]
 
     total = sum(1 for _ in tables["organization"])
-    yield Table(header=keys, rows=rows(), format="hsds", estimate_rows=lambda done: max(done, total))
+    yield Table(header=keys, rows=rows(), format="hsds", estimate_rows=lambda done: max(done, total), sparse=True)
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ from .cleaning import cell_text, clean_row
 from .columns import BY_KEY, COLUMNS, KIND_SERVICE, REQUIRED_KEYS, column_for_header, header
 from .planning import CREATE, UNCHANGED, UPDATE, Planner
 from .problems import ERROR, WARNING, Problem
-from .readers import UnusableInput, open_table
+from .readers import NOT_GIVEN, UnusableInput, open_table
 from .snapshot import find_existing
 from .upsert import Writer
 from .vocabulary import Vocabulary
@@ -235,10 +235,14 @@ class Analysis:
         """Every non-empty row as (number, cells), with progress; the limits are checked by the reader."""
         rows = []
         self.progress("read", 0, self.table.estimate_rows(0))
+        sparse = self.table.sparse
         for number, values in self.table.rows:
             if is_blank(values):
                 continue
-            rows.append((number, pick(values)))
+            cells = pick(values)
+            if sparse:
+                cells = {key: value for key, value in cells.items() if value is not NOT_GIVEN}
+            rows.append((number, cells))
             if len(rows) % 1000 == 0:
                 self.progress("read", len(rows), self.table.estimate_rows(len(rows)))
         self.result.rows_total = len(rows)

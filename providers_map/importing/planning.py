@@ -27,6 +27,8 @@ from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 ORGANISATION_DEFAULTS = {
+    "description": "",
+    "how_to_get_help": "",
     "short_name": "",
     "website": "",
     "email": "",
@@ -111,6 +113,7 @@ def comparable(name, value):
 class Planner:
     def __init__(self, vocabulary, rejected_by_key=None):
         self.vocabulary = vocabulary
+        self.russian = vocabulary.languages.resolve("ru")
         self.rejected_by_key = rejected_by_key or {}
 
     def plan(self, key, rows, existing):
@@ -189,7 +192,7 @@ class Planner:
                 return
         else:
             return  # the file does not mention this organisation's services
-        wanted = _with_descriptions(wanted, existing)
+        wanted = _russian_only_as_registry(_with_descriptions(wanted, existing), existing, self.russian)
         if plan.existing is not None and wanted == existing:
             return
         plan.services = wanted
@@ -332,6 +335,22 @@ class Planner:
         )
 
     _pending_warnings = None
+
+
+def _russian_only_as_registry(wanted, existing, russian):
+    """ "Russian" alone and no language say the same (a service in Russian only): keep the registry's form."""
+    if russian is None:
+        return wanted
+    pool = list(existing)
+    result = []
+    for spec in wanted:
+        same = next((old for old in pool if old.service_type_id == spec.service_type_id), None)
+        if same is not None:
+            pool.remove(same)
+            if {spec.languages, same.languages} == {(), (russian,)}:
+                spec = type(spec)(*spec.core[:4], same.languages, spec.description, uuid=spec.uuid)
+        result.append(spec)
+    return result
 
 
 def _with_descriptions(wanted, existing):

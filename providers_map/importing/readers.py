@@ -21,6 +21,8 @@ import filetype
 
 from . import limits
 
+NOT_GIVEN = type("NotGiven", (), {"__repr__": lambda self: "NOT_GIVEN"})()  # a cell a sparse table lacks
+
 
 class UnusableInput(Exception):
     """The file cannot be imported at all (exit code 2)."""
@@ -34,6 +36,7 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     estimate_rows: object = None  # callable(rows read so far) -> the estimated number of rows
+    sparse: bool = False  # rows may hold NOT_GIVEN: that column says nothing for that row
 
 
 KIND_NAMES = {

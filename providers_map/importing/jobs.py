@@ -111,7 +111,7 @@ def run_job(job_id, apply):
     job.started_at = timezone.now()
     job.save(update_fields=["started_at"])
     try:
-        result = run_import_path(path, dry_run=not apply, user=job.user, progress=Progress(job))
+        result = run_import_path(path, dry_run=not apply, user=job.user, progress=Progress(job), search="later")
     except Exception as exc:
         logger.exception("Registry import %s failed", job.pk)
         job.status = ImportJob.Status.FAILED
@@ -133,6 +133,10 @@ def run_job(job_id, apply):
     elif apply:
         job.status, job.result = ImportJob.Status.DONE, data
         delete_upload(job)
+        if result.written:
+            from .tasks import refresh_search
+
+            refresh_search.enqueue(result.written)  # the site's search follows in the background
     else:
         job.status, job.check_result = ImportJob.Status.CHECKED, data
     job.save(update_fields=["status", "check_result", "result", "finished_at"])

@@ -22,7 +22,7 @@ from .planning import CREATE, UNCHANGED, UPDATE, Planner
 from .problems import ERROR, WARNING, Problem
 from .readers import NOT_GIVEN, UnusableInput, open_table
 from .snapshot import find_existing
-from .upsert import Writer
+from .upsert import Writer, update_search
 from .vocabulary import Vocabulary
 
 MAX_KEPT_PLANS = 5000
@@ -40,6 +40,7 @@ class ImportResult:
     ignored_columns: list = field(default_factory=list)
     notices: list = field(default_factory=list)  # about the file as a whole
     rejected_organisations: list = field(default_factory=list)  # {"key", "name", "rows"}
+    written: list = field(default_factory=list)  # ids of the entries this run created or changed
 
     @property
     def errors(self):
@@ -316,7 +317,12 @@ def _no_progress(phase, done, total):
     pass
 
 
-def run_table(table, file_name, dry_run=False, user=None, progress=None):
+SEARCH_NOW, SEARCH_LATER = "now", "later"
+
+
+def run_table(table, file_name, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
+    """Analyse (and, unless dry_run, write) in one transaction. The site's search is then updated for the
+    written entries at once (`search="now"`), or left to the caller (`"later"`: `result.written` lists them)."""
     progress = progress or _no_progress
     with transaction.atomic():
         analysis = Analysis(table, file_name, dry_run, progress)
@@ -326,31 +332,34 @@ def run_table(table, file_name, dry_run=False, user=None, progress=None):
             total = result.rows_changed
             writer = Writer(data_source=source, user=user, progress=lambda done: progress("write", done, total))
             writer.write(result.plans)
+            result.written = writer.written
             fingerprint.store(result.plans, analysis.raw_groups, analysis.context, result.problems)
+    if result.written and search == SEARCH_NOW:
+        update_search(result.written)
     return result
 
 
-def run_import_file(handle, file_name, dry_run=False, user=None, progress=None):
+def run_import_file(handle, file_name, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
     """Import from a binary file object. Never raises for bad input: the result says what happened."""
     try:
         with open_table(handle, file_name) as table:
-            return run_table(table, file_name, dry_run=dry_run, user=user, progress=progress)
+            return run_table(table, file_name, dry_run=dry_run, user=user, progress=progress, search=search)
     except UnusableInput as exc:
         return ImportResult(file_name=file_name, dry_run=dry_run, unusable=str(exc))
 
 
-def run_import(data, file_name, dry_run=False, user=None, progress=None):
-    return run_import_file(io.BytesIO(data), file_name, dry_run=dry_run, user=user, progress=progress)
+def run_import(data, file_name, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
+    return run_import_file(io.BytesIO(data), file_name, dry_run=dry_run, user=user, progress=progress, search=search)
 
 
-def run_import_path(path, dry_run=False, user=None, progress=None):
+def run_import_path(path, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
     path = Path(path)
     if path.is_dir():  # an HSDS tabular data package unpacked into a folder
         from .hsds_reader import open_package_path
 
         try:
             with open_package_path(path) as table:
-                return run_table(table, path.name, dry_run=dry_run, user=user, progress=progress)
+                return run_table(table, path.name, dry_run=dry_run, user=user, progress=progress, search=search)
         except UnusableInput as exc:
             return ImportResult(file_name=str(path), dry_run=dry_run, unusable=str(exc))
     try:
@@ -364,7 +373,7 @@ def run_import_path(path, dry_run=False, user=None, progress=None):
             file_name=str(path), dry_run=dry_run, unusable=_("The file cannot be read: %(path)s.") % {"path": path}
         )
     with handle:
-        return run_import_file(handle, path.name, dry_run=dry_run, user=user, progress=progress)
+        return run_import_file(handle, path.name, dry_run=dry_run, user=user, progress=progress, search=search)
 
 
 __all__ = ["BY_KEY", "ImportResult", "Problem", "run_import", "run_import_file", "run_import_path"]

@@ -16,3 +16,11 @@ def check_import(job_id):
 def apply_import(job_id):
     """Import the confirmed file into the registry (one transaction)."""
     run_job(job_id, apply=True)
+
+
+@task(backend="imports")
+def refresh_search(organisation_ids):
+    """Bring the site's search up to date for the entries an import wrote (after it has committed)."""
+    from .upsert import update_search
+
+    return update_search(organisation_ids)

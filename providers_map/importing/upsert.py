@@ -5,7 +5,7 @@ organisations of a run with a handful of bulk queries: the rows, the revision (i
 serialised data, children included), the "create"/"edit" and "publish" history entries, the reference index,
 the admin search index, and the `published` signal per organisation (the instance carries `_bulk_import`),
 plus `registry_imported` once with every id; the site's search is updated once per batch (one scheduled
-update per search kind, applied when the import commits) instead of once per entry. Locations missing from
+update per search kind, `update_search`, after the import commits) instead of once per entry. Locations missing from
 the file are kept (an import never deletes); an organisation's services are replaced only when the file
 says what they are.
 """
@@ -13,6 +13,7 @@ says what they are.
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -44,13 +45,19 @@ def taken_uuids(model, candidates):
     return taken
 
 
-def schedule_search(organisations):
-    """One search update per kind for all the written entries (applied when the import commits)."""
+def update_search(organisation_ids):
+    """Bring the site's search up to date for these entries: one update per search kind (run after the import
+    has committed: at once by the command, as a background task after an admin import)."""
+    organisations = []
+    for part in chunks(sorted(set(organisation_ids))):
+        organisations.extend(Organisation.objects.filter(pk__in=part))
     if not organisations:
-        return
-    for kind in search_registry.kinds_for(organisations[0]):
-        keys = {key for organisation in organisations for key in kind.keys_for(organisation)}
-        indexing.schedule(kind, keys)
+        return 0
+    with transaction.atomic():
+        for kind in search_registry.kinds_for(organisations[0]):
+            keys = {key for organisation in organisations for key in kind.keys_for(organisation)}
+            indexing.schedule(kind, keys)  # applied when this block commits
+    return len(organisations)
 
 
 class SlugAllocator:
@@ -78,6 +85,7 @@ class Writer:
         self.concerns = DevelopmentalConcern.objects.in_bulk()
         self.languages = Language.objects.in_bulk()
         self.content_type = ContentType.objects.get_for_model(Organisation)
+        self.written = []  # ids of the created or changed entries, for the search update after the commit
         self.now = timezone.now()
 
     def write(self, plans):
@@ -110,7 +118,7 @@ class Writer:
             for organisation, _ in organisations:
                 organisation._bulk_import = True
                 published.send(sender=Organisation, instance=organisation, revision=revisions[organisation.pk])
-        schedule_search(list(by_pk.values()))
+        self.written.extend(by_pk)
         registry_imported.send(sender=Organisation, organisation_ids=list(by_pk))
 
     # --- organisations ---

@@ -136,12 +136,8 @@ def map_header(cells):
     return mapping, unknown
 
 
-def row_cells(values, mapping):
-    return {key: (values[index] if index < len(values) else None) for key, index in mapping.items()}
-
-
 class CellPicker:
-    """row_cells() for many rows of one header, at C speed."""
+    """{column key: cell} for many rows of one header, at C speed."""
 
     def __init__(self, mapping):
         self.keys = list(mapping)

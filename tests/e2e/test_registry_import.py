@@ -61,8 +61,8 @@ def import_setup(committed_demo, django_db_blocker, tmp_path_factory):
         try:
             yield {"path": path, "user": user}
         finally:
-            worker.running = False
-            thread.join(timeout=60)
+            worker.running = False  # it finishes the task at hand (the search update that follows an import)
+            thread.join(timeout=900)
             Organisation.objects.exclude(pk__in=existing).delete()
             ImportJob.objects.filter(user=user).delete()
             user.delete()

@@ -20,9 +20,11 @@ $(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv with the pinned runtime and development dependencies
 
-run: install ## Serve the portal on http://127.0.0.1:$(PORT) (SQLite + database search unless env says otherwise)
+run: install ## Serve the portal on http://127.0.0.1:$(PORT) with the background worker (SQLite + database search unless env says otherwise)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) db_worker --backend imports --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole suite on real PostgreSQL, Elasticsearch and Chromium

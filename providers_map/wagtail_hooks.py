@@ -42,11 +42,12 @@ def add_registry_panel(request, panels):
         panels.append(RegistryPanel(user))
 
 
-# --- Registry import (helper C): upload → dry-run preview → apply; for users who may add and publish entries ---
+# --- Registry import: upload → background check → preview → background import → report; registry operators ---
 
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
 from providers_map.importing import admin_views as import_views  # noqa: E402
+from providers_map.importing.dashboard import ImportsPanel  # noqa: E402
 
 
 class ImportMenuItem(MenuItem):
@@ -67,3 +68,9 @@ def register_import_menu_item():
     return ImportMenuItem(
         gettext_lazy("Registry import"), reverse("providers_import:start"), icon_name="upload", order=260
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_imports_panel(request, panels):
+    if import_views.can_import(request.user):
+        panels.append(ImportsPanel(request.user))

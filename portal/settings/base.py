@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "materials",
     "providers_map",
+    "providers_map.importing",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +163,15 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # coefficients for Russian, words per sentence, share of words with four syllables or more.
 READABILITY_THRESHOLDS = {"min_reading_ease": 55, "max_avg_sentence_length": 10, "max_long_word_share": 0.25}
 
+# Background tasks (django-tasks): Wagtail's own small tasks run at once ("default"); registry imports go
+# to the database queue "imports", run by `manage.py db_worker --backend imports` (`make run` starts it).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Uploaded registry files wait here between upload, check and import (private: not under MEDIA_ROOT).
+PROVIDER_IMPORT_DIR = Path(os.environ.get("PROVIDER_IMPORT_DIR", VAR_DIR / "imports"))
+
 # Public search: the project's own Elasticsearch indices (search/). Without ELASTICSEARCH_URL the
 # public search runs on the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -204,7 +216,6 @@ LEAFLET_CONFIG = {
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,
     "ATTRIBUTION_PREFIX": "Leaflet",
-    "TILES": [("map", PORTAL_MAP_TILE_URL, PORTAL_MAP_TILE_ATTRIBUTION)],
 }
 
 LOGGING = {

@@ -16,7 +16,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def guard(text):
     """Text a spreadsheet would run as a formula gets a leading apostrophe (the importer removes it)."""
-    return "'" + text if text[:1] in FORMULA_START else text
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_START else text
 
 
 def csv_value(value):
@@ -25,7 +25,7 @@ def csv_value(value):
     if isinstance(value, dt.date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
-        return guard(format(value.normalize(), "f"))
+        return format(value.normalize(), "f")
     return guard(str(value))
 
 
@@ -39,36 +39,47 @@ def export_csv(rows=None):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def xlsx_value(value):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str):
+        return guard(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
 def _workbook(rows):
+    """The layout as the sheet «Реестр» of a streamed (write-only) workbook: bold header, frozen, dates as dates."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = "Организации"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Реестр")
     sheet.freeze_panes = "A2"
+    for index, column in enumerate(COLUMNS, start=1):
+        from openpyxl.utils import get_column_letter
+
+        sheet.column_dimensions[get_column_letter(index)].width = min(45, max(12, len(column.header) + 2))
+    bold = Font(bold=True)
+    header = []
+    for text in HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
     for row in rows:
         values = []
         for column in COLUMNS:
-            value = row.get(column.key)
-            if isinstance(value, Decimal):
-                value = float(value)
-            elif isinstance(value, str):
-                value = guard(value)
-            values.append(value)
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, dt.date):
+            value = xlsx_value(row.get(column.key))
+            if isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "DD.MM.YYYY"
-            elif isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-    for index, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(
-            45, max(12, len(column.header) + 2)
-        )
+                values.append(cell)
+            else:
+                values.append(value)
+        sheet.append(values)
     return workbook
 
 
@@ -88,31 +99,39 @@ def template_csv():
 
 def template_xlsx():
     """The empty layout plus a second sheet explaining every column and its allowed values."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
     from providers_map.importing.vocabulary import Vocabulary
 
     workbook = _workbook([])
     help_sheet = workbook.create_sheet("Справка")
-    help_sheet.append([_("Column"), _("Required"), _("What to write"), _("Example"), _("Allowed values")])
-    for cell in help_sheet[1]:
-        cell.font = Font(bold=True)
-    allowed = allowed_values(Vocabulary.from_db())
-    for column in COLUMNS:
-        help_sheet.append(
-            [
-                column.header,
-                _("yes") if column.required else "",
-                str(column.help),
-                guard(column.example),
-                guard("; ".join(allowed.get(column.key, []))),
-            ]
-        )
     for letter, width in zip("ABCDE", (28, 12, 60, 40, 80), strict=True):
         help_sheet.column_dimensions[letter].width = width
-    for row in help_sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def cells(values, **style):
+        row = []
+        for value in values:
+            cell = WriteOnlyCell(help_sheet, value=value)
+            for name, setting in style.items():
+                setattr(cell, name, setting)
+            row.append(cell)
+        return row
+
+    help_sheet.append(
+        cells([_("Column"), _("Required"), _("What to write"), _("Example"), _("Allowed values")], font=bold)
+    )
+    allowed = allowed_values(Vocabulary.from_db())
+    for column in COLUMNS:
+        values = [
+            column.header,
+            _("yes") if column.required else "",
+            str(column.help),
+            guard(column.example),
+            guard("; ".join(allowed.get(column.key, []))),
+        ]
+        help_sheet.append(cells(values, alignment=wrap))
     return _to_bytes(workbook)
 
 
@@ -132,4 +151,6 @@ def allowed_values(vocabulary):
         "delivery_modes": vocabulary.delivery_modes.all_labels(),
         "in_official_registry": ["да", "нет"],
         "coordinates_approximate": ["да", "нет"],
+        "coordinates_source": vocabulary.coordinates_source.all_labels(),
+        "row_kind": vocabulary.row_kind.all_labels(),
     }

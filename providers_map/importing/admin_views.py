@@ -1,72 +1,57 @@
-"""Admin screens of the import: upload → dry-run preview → apply.
+"""Admin screens of the import: upload → background check → preview → confirm → background import → report.
 
-The uploaded file waits between the two steps in a private temporary folder under a random token kept in
-the user's session (never in the database); it is deleted after the import or after a day.
+Both the check and the import run as background tasks (`tasks.py`), so a big file never holds a web worker;
+the job page shows their progress (rows done, rate, time left) and then the preview or the report. Only
+registry operators (who may add, change and publish entries) can upload, and each job is visible to its
+uploader only.
 """
 
-import logging
-import secrets
-import tempfile
-import time
 from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from providers_map import exporting
 
+from . import jobs, limits
 from .columns import COLUMNS
-from .pipeline import run_import
-from .problems import report_csv
+from .models import ImportJob
+from .problems import report_rows_csv
+from .tasks import apply_import, check_import
 
-logger = logging.getLogger(__name__)
-SESSION_KEY = "provider_import"
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-KEEP_SECONDS = 24 * 3600
 PERMISSIONS = (
     "providers_map.add_organisation",
     "providers_map.change_organisation",
     "providers_map.publish_organisation",
 )
 MAX_SHOWN_PLANS = 300
+RECENT_JOBS = 10
 
 
 def can_import(user):
     return user.is_active and user.has_perms(PERMISSIONS)
 
 
-def upload_dir():
-    folder = Path(tempfile.gettempdir()) / "portal-provider-imports"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
-
-
-def clean_old_uploads(folder):
-    cutoff = time.time() - KEEP_SECONDS
-    for path in folder.iterdir():
-        if path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-
-
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Registry file"),
-        help_text=gettext_lazy("CSV (UTF-8 or Windows-1251, separator “;” or “,”) or XLSX in the template's layout."),
+        help_text=gettext_lazy(
+            "XLSX, or CSV (UTF-8 or Windows-1251, separator “;” or “,”), in the layout of the template or of the "
+            "registry's export, or an HSDS 3.0 tabular data package as a ZIP; up to 20 MB."
+        ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > limits.MAX_FILE_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB: split it into parts."))
-        if Path(upload.name).suffix.lower() not in (".csv", ".txt", ".xlsx"):
-            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
         return upload
 
 
@@ -75,15 +60,12 @@ def _check(request):
         raise PermissionDenied
 
 
-def _stored(request, token):
-    """The file stored under the session's token, or None."""
-    stored = request.session.get(SESSION_KEY) or {}
-    if not token or stored.get("token") != token:
-        return None, None
-    path = upload_dir() / f"{token}.upload"
-    if not path.exists():
-        return None, None
-    return path, stored["name"]
+def _job(request, job_id):
+    _check(request)
+    job = get_object_or_404(ImportJob, pk=job_id)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    return job
 
 
 @require_http_methods(["GET", "POST"])
@@ -91,68 +73,76 @@ def import_start(request):
     _check(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        folder = upload_dir()
-        clean_old_uploads(folder)
-        token = secrets.token_urlsafe(24)
         upload = form.cleaned_data["file"]
-        with open(folder / f"{token}.upload", "wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
-        request.session[SESSION_KEY] = {"token": token, "name": Path(upload.name).name[:150]}
-        return redirect("providers_import:preview", token=token)
-    return render(request, "providers_map/admin/import.html", {"form": form, "columns": COLUMNS})
+        job = ImportJob.objects.create(user=request.user, file_name=Path(upload.name).name[:255])
+        job.file_size = jobs.store_upload(job, upload.chunks())
+        job.save(update_fields=["file_size"])
+        check_import.enqueue(str(job.pk))
+        return redirect("providers_import:job", job_id=job.pk)
+    recent = ImportJob.objects.filter(user=request.user)[:RECENT_JOBS]
+    return render(request, "providers_map/admin/import.html", {"form": form, "columns": COLUMNS, "recent": recent})
 
 
 @require_http_methods(["GET"])
-def import_preview(request, token):
-    _check(request)
-    path, name = _stored(request, token)
-    if path is None:
-        return render(request, "providers_map/admin/import_expired.html", status=404)
-    result = run_import(path.read_bytes(), name, dry_run=True, user=request.user)
-    changing = [plan for plan in result.plans if plan.action != "unchanged"]
-    context = {
-        "result": result,
-        "token": token,
-        "changing": changing[:MAX_SHOWN_PLANS],
-        "changing_hidden": max(0, len(changing) - MAX_SHOWN_PLANS),
-    }
-    return render(request, "providers_map/admin/import_preview.html", context)
+def job_page(request, job_id):
+    job = _job(request, job_id)
+    context = {"job": job, "status_url": reverse("providers_import:status", args=[job.pk])}
+    if job.is_running:
+        context["progress"] = jobs.read_progress(job)
+        return render(request, "providers_map/admin/import_progress.html", context)
+    data = job.shown_result or {}
+    if job.status == ImportJob.Status.DONE and not job.seen:
+        job.seen = True
+        job.save(update_fields=["seen"])
+    plans = data.get("plans", [])
+    context.update(
+        result=data,
+        created=[plan for plan in plans if plan["action"] == "create"][:MAX_SHOWN_PLANS],
+        updated=[plan for plan in plans if plan["action"] == "update"][:MAX_SHOWN_PLANS],
+        hidden=max(0, len(plans) - 2 * MAX_SHOWN_PLANS) + data.get("plans_hidden", 0),
+        problems_by_row=_problems_by_row(data.get("problems", [])),
+        can_apply=job.status == ImportJob.Status.CHECKED and jobs.upload_path(job).exists(),
+    )
+    return render(request, "providers_map/admin/import_job.html", context)
+
+
+def _problems_by_row(problems):
+    rows = {}
+    for problem in problems:
+        rows.setdefault(problem["row"], []).append(problem)
+    return rows
+
+
+@require_http_methods(["GET"])
+def job_status(request, job_id):
+    job = _job(request, job_id)
+    progress = jobs.read_progress(job) if job.is_running else {}
+    return JsonResponse(
+        {"status": job.status, "running": job.is_running, "label": job.get_status_display(), **progress}
+    )
 
 
 @require_http_methods(["POST"])
-def import_apply(request, token):
-    _check(request)
-    path, name = _stored(request, token)
-    if path is None:
-        return render(request, "providers_map/admin/import_expired.html", status=404)
-    try:
-        result = run_import(path.read_bytes(), name, dry_run=False, user=request.user)
-    except DatabaseError:
-        # The transaction was rolled back: nothing changed. Keep the file so the operator can retry.
-        logger.exception("Registry import of %s failed", name)
-        messages.error(request, _("The import failed because of a database error; nothing was changed. Try again."))
-        return redirect("providers_import:preview", token=token)
-    path.unlink(missing_ok=True)
-    request.session.pop(SESSION_KEY, None)
-    report_path = upload_dir() / f"{token}.report.csv"
-    report_path.write_text(report_csv(result.problems), encoding="utf-8")
-    request.session[f"{SESSION_KEY}_report"] = token
-    return render(request, "providers_map/admin/import_result.html", {"result": result, "token": token})
+def job_apply(request, job_id):
+    job = _job(request, job_id)
+    if job.status != ImportJob.Status.CHECKED or not jobs.upload_path(job).exists():
+        messages.error(request, _("This check can no longer be imported: upload the file again."))
+        return redirect("providers_import:job", job_id=job.pk)
+    job.status, job.started_at, job.finished_at = ImportJob.Status.IMPORTING, None, None
+    job.save(update_fields=["status", "started_at", "finished_at"])
+    (jobs.job_dir(job) / "progress.json").unlink(missing_ok=True)
+    apply_import.enqueue(str(job.pk))
+    return redirect("providers_import:job", job_id=job.pk)
 
 
 @require_http_methods(["GET"])
-def import_report(request, token):
-    """The rejected rows and warnings as CSV: of the stored file (preview) or of the finished import."""
-    _check(request)
-    path, name = _stored(request, token)
-    if path is not None:
-        text = report_csv(run_import(path.read_bytes(), name, dry_run=True).problems)
-    elif request.session.get(f"{SESSION_KEY}_report") == token and (upload_dir() / f"{token}.report.csv").exists():
-        text = (upload_dir() / f"{token}.report.csv").read_text(encoding="utf-8")
-    else:
+def job_report(request, job_id):
+    """The rejected rows and warnings (and the changes) as CSV for Excel."""
+    job = _job(request, job_id)
+    data = job.shown_result
+    if not data:
         raise Http404
-    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(report_rows_csv(data).encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="import-report.csv"'
     return response
 

@@ -1,6 +1,9 @@
 """Clean and validate one spreadsheet row: raw cells in, model-ready values or Russian reasons out.
 
 Pure functions: no database access (taxonomies come in a Vocabulary), so each rule is testable alone.
+Only the columns the file has are cleaned: `cells` holds a key per column of the header, and a value that
+the file does not mention (its column is absent) is absent from the result, so it never overwrites the
+registry.
 """
 
 import datetime as dt
@@ -8,18 +11,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from providers_map.hours import parse_hours
-from providers_map.models import coordinates_in_russia
-from providers_map.validators import normalise_phone, validate_inn, validate_ogrn
-from search.text import fold
-
-from .columns import COLUMNS, SEPARATOR
+from . import memo
+from .columns import COLUMNS, KIND_LOCATION, KIND_ORGANISATION, KIND_SERVICE, LOCATION_KEYS, SEPARATOR
+from .fields import clean_email, clean_hidden, clean_location, clean_phones, clean_website
 from .problems import Problem, shown_value
+from .records import ServiceSpec, location_key
 from .vocabulary import parse_bool
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,15 +31,20 @@ MAX_LENGTH = {
     "address": 500,
     "locality": 200,
 }
+ORGANISATION_REQUIRED = ("name", "ownership", "sector", "description", "how_to_get_help")
+LOCATION_REQUIRED = ("region", "locality", "address")
 
 
 @dataclass
 class CleanRow:
     row: int
-    organisation: dict = field(default_factory=dict)  # Organisation field -> value
-    services: tuple = ()  # ((service_type_id, age_min, age_max, concern ids, language ids), ...)
-    location: dict = field(default_factory=dict)  # Location field -> value
+    kind: str = KIND_LOCATION
+    organisation: dict = field(default_factory=dict)  # Organisation field -> value (mentioned columns only)
+    services: tuple | None = None  # an address row's shared services (ServiceSpec, ...); None: not given
+    service: ServiceSpec | None = None  # a service row's service
+    location: dict = field(default_factory=dict)  # Location field -> value (mentioned columns only)
     cells: dict = field(default_factory=dict, repr=False)  # the raw cells, for reports
+    gazetteer_point: tuple | None = None  # set by the geocode step
 
     @property
     def org_key(self):
@@ -49,33 +52,49 @@ class CleanRow:
 
     @property
     def location_key(self):
-        return location_key(self.location["locality"], self.location["address"])
+        loc = self.location
+        return location_key(loc.get("locality", ""), loc.get("address", ""), loc.get("name", ""))
 
-
-def location_key(locality, address):
-    text = fold(f"{locality}|{address}")
-    return re.sub(r"[\s.,]+", " ", text).strip()
+    @property
+    def point(self):
+        return (self.location.get("latitude"), self.location.get("longitude"))
 
 
 def cell_text(value):
     """A cell as text: integral numbers without ".0", dates as DD.MM.YYYY, formula guards removed."""
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, bool):
         return _("yes") if value else _("no")
-    if isinstance(value, float):
+    elif isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, (dt.datetime, dt.date)):
+    elif isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d.%m.%Y")
-    text = str(value).strip()
+    else:
+        text = str(value).strip()
     # Our exports put an apostrophe before text that a spreadsheet would run as a formula; undo it.
-    if text.startswith("'") and text[1:2] in FORMULA_START:
+    if text.startswith("'") and text.lstrip("'")[:1] in FORMULA_START:
         text = text[1:]
-    return text
+    return text.replace("\r\n", "\n")
+
+
+SPLIT = re.compile(rf"[{SEPARATOR}\n]+")
 
 
 def split_values(text):
-    return [part.strip() for part in re.split(rf"[{SEPARATOR}\n]+", text) if part.strip()]
+    if not text:
+        return []
+    if SEPARATOR not in text and "\n" not in text:
+        return [text]
+    return [part.strip() for part in SPLIT.split(text) if part.strip()]
+
+
+def split_lines(text):
+    """Documents: one per line; a cell without line breaks may separate them with ";"."""
+    parts = text.split("\n") if "\n" in text else text.split(SEPARATOR)
+    return [part.strip() for part in parts if part.strip()]
 
 
 class RowCleaner:
@@ -85,12 +104,19 @@ class RowCleaner:
         self.row, self.cells, self.vocabulary = row, cells, vocabulary
         self.problems = []
 
+    def has(self, key):
+        return key in self.cells
+
     def fail(self, key, reason, value=None):
         raw = self.cells.get(key) if value is None else value
         self.problems.append(Problem(self.row, key, shown_value(cell_text(raw)), reason))
 
     def text(self, key):
-        text = cell_text(self.cells.get(key))
+        value = self.cells.get(key)
+        if value.__class__ is str and value[:1] != "'" and "\r" not in value:
+            text = value.strip()  # the usual cell: no formula guard, no Windows line ends
+        else:
+            text = cell_text(value)
         limit = MAX_LENGTH.get(key)
         if limit and len(text) > limit:
             self.fail(key, _("Too long: at most %(limit)s characters.") % {"limit": limit})
@@ -110,7 +136,7 @@ class RowCleaner:
             return default
         code = choices.resolve(text)
         if code is None:
-            allowed = ", ".join(choices.all_labels())
+            allowed = ", ".join(label for label in choices.all_labels() if label)
             self.fail(key, _("Unknown value; allowed: %(allowed)s.") % {"allowed": allowed})
         return code
 
@@ -149,7 +175,7 @@ class RowCleaner:
 
     def boolean(self, key):
         raw = self.cells.get(key)
-        if raw in (None, ""):
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             return False
         value = parse_bool(raw)
         if value is None:
@@ -157,40 +183,32 @@ class RowCleaner:
             return False
         return value
 
-    def identifier(self, key, validator):
+    def identifier(self, key, kind):
         raw = self.cells.get(key)
         text = re.sub(r"[\s-]", "", cell_text(raw))
         # A number cell loses the leading zero of ИНН of regions 01–09: restore it.
         if key == "inn" and text.isdigit() and len(text) in (9, 11):
             text = "0" + text
         if text:
-            try:
-                validator(text)
-            except ValidationError as exc:
-                self.fail(key, " ".join(exc.messages))
+            error = memo.identifier_error(kind, text)
+            if error:
+                self.fail(key, error)
         return text
 
     def date(self, key):
         raw = self.cells.get(key)
-        if raw in (None, ""):
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         if isinstance(raw, dt.datetime):
             value = raw.date()
         elif isinstance(raw, dt.date):
             value = raw
         else:
-            value = None
-            text = cell_text(raw)
-            for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"):
-                try:
-                    value = dt.datetime.strptime(text, pattern).date()
-                    break
-                except ValueError:
-                    continue
+            value = memo.parse_date(cell_text(raw))
             if value is None:
                 self.fail(key, _("Not a date: use a date cell or DD.MM.YYYY."))
                 return None
-        if value > timezone.localdate():
+        if value > self.vocabulary.today:
             self.fail(key, _("The date is in the future."))
         elif value.year < 2000:
             self.fail(key, _("The date is too old: check the year."))
@@ -200,153 +218,191 @@ class RowCleaner:
         text = self.text(key)
         if not text:
             return default
-        if not text.isdigit() or int(text) > MAX_AGE_MONTHS:
+        if not text.isdigit() or not text.isascii() or int(text) > MAX_AGE_MONTHS:
             self.fail(key, _("A whole number of months from 0 to 216."))
             return default
         return int(text)
 
     def coordinate(self, key):
         raw = self.cells.get(key)
-        if raw in (None, ""):
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         text = cell_text(raw).replace(",", ".").replace(" ", "")
         try:
             value = Decimal(text)
         except InvalidOperation:
-            self.fail(key, _("Not a number: use decimal degrees, for example 55.0302."))
-            return None
-        if not value.is_finite():
+            value = None
+        if value is None or not value.is_finite() or abs(value) > 1000:
             self.fail(key, _("Not a number: use decimal degrees, for example 55.0302."))
             return None
         return value.quantize(COORDINATE_PLACES)
 
 
+def row_kind(c):
+    if not c.has("row_kind"):
+        return KIND_LOCATION
+    return c.choice("row_kind", c.vocabulary.row_kind, default=KIND_LOCATION)
+
+
 def clean_row(row, cells, vocabulary):
     """Return (CleanRow or None, [Problem]); None when the row must be rejected."""
     c = RowCleaner(row, cells, vocabulary)
-    v = vocabulary
-    org = {
-        "name": c.required("name"),
-        "short_name": c.text("short_name"),
-        "inn": c.identifier("inn", validate_inn),
-        "ogrn": c.identifier("ogrn", validate_ogrn),
-        "ownership": c.choice("ownership", v.ownership),
-        "sector": c.choice("sector", v.sector),
-        "website": clean_website(c),
-        "email": clean_email(c),
-        "phones": clean_phones(c),
-        "description": c.required("description"),
-        "how_to_get_help": c.required("how_to_get_help"),
-        "referral_required": c.choice("referral_required", v.referral_required, default="no"),
-        "documents": "\n".join(split_values(c.text("documents"))),
-        "cost": c.choice("cost", v.cost, default="free"),
-        "cost_note": c.text("cost_note"),
-        "in_official_registry": c.boolean("in_official_registry"),
-        "verified_at": c.date("verified_at"),
-        "status": c.choice("status", v.status, default="active"),
-    }
-    if not org["inn"] and not org["ogrn"] and not any(p.column in ("inn", "ogrn") for p in c.problems):
-        c.fail("ogrn", _("Enter the INN or the OGRN: at least one is required."))
-    services = clean_services(c)
+    kind = row_kind(c)
+    if not c.problems:
+        if kind == KIND_SERVICE:
+            return clean_service_row(c)
+        if kind == KIND_ORGANISATION:
+            return clean_organisation_row(c)
+    organisation = clean_organisation_cached(c)
+    services = cached(c, SERVICE_CELLS, clean_shared_services)
     location = clean_location(c)
     if c.problems:
         return None, c.problems
-    return CleanRow(row=row, organisation=org, services=services, location=location, cells=cells), []
+    clean = CleanRow(row=row, kind=KIND_LOCATION, organisation=organisation, services=services, location=location)
+    clean.cells = cells
+    return clean, []
 
 
-def clean_website(c):
-    text = c.text("website")
-    if not text:
-        return ""
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
-        text = "https://" + text
-    try:
-        URLValidator(schemes=["http", "https"])(text)
-    except ValidationError:
-        c.fail("website", _("Not a website address: write it like https://example.ru."))
-        return ""
-    if len(text) > 300:
-        c.fail("website", _("Too long: at most %(limit)s characters.") % {"limit": 300})
-    return text
+def clean_identifiers(c):
+    inn, ogrn = c.identifier("inn", "inn"), c.identifier("ogrn", "ogrn")
+    if not inn and not ogrn and not any(p.column in ("inn", "ogrn") for p in c.problems):
+        c.fail("ogrn", _("Enter the INN or the OGRN: at least one is required."))
+    return {"inn": inn, "ogrn": ogrn}
 
 
-def clean_email(c):
-    text = c.text("email")
-    if text:
-        try:
-            EmailValidator()(text)
-        except ValidationError:
-            c.fail("email", _("Not an e-mail address: write it like info@example.ru."))
-            return ""
-    return text
+OPTIONAL_ORGANISATION = (
+    ("short_name", lambda c: c.text("short_name")),
+    ("website", lambda c: clean_website(c)),
+    ("email", lambda c: clean_email(c)),
+    ("phones", lambda c: clean_phones(c)),
+    ("referral_required", lambda c: c.choice("referral_required", c.vocabulary.referral_required, default="no")),
+    ("documents", lambda c: "\n".join(split_lines(c.text("documents")))),
+    ("cost", lambda c: c.choice("cost", c.vocabulary.cost, default="free")),
+    ("cost_note", lambda c: c.text("cost_note")),
+    ("in_official_registry", lambda c: c.boolean("in_official_registry")),
+    ("verified_at", lambda c: c.date("verified_at")),
+    ("status", lambda c: c.choice("status", c.vocabulary.status, default="active")),
+)
 
 
-def clean_phones(c):
-    numbers = []
-    for part in re.split(r"[;,\n]+", c.text("phones")):
-        if not part.strip():
-            continue
-        try:
-            number = normalise_phone(part)
-        except ValidationError as exc:
-            c.fail("phones", " ".join(exc.messages), value=part.strip())
-            continue
-        if number not in numbers:
-            numbers.append(number)
-    return "\n".join(numbers)
-
-
-def clean_services(c):
+def clean_organisation(c):
     v = c.vocabulary
+    org = clean_identifiers(c)
+    for key in ORGANISATION_REQUIRED:
+        if key not in c.cells:  # only a sparse table (an HSDS package) can lack a required column
+            continue
+        if key in ("ownership", "sector"):
+            org[key] = c.choice(key, getattr(v, key))
+        else:
+            org[key] = c.required(key)
+    cells = c.cells
+    for key, clean in OPTIONAL_ORGANISATION:
+        if key in cells:
+            org[key] = clean(c)
+    clean_hidden(c, org, "organisation_uuid")
+    return org
+
+
+ABSENT = object()  # a column the file does not have
+ORGANISATION_CELLS = (
+    "inn",
+    "ogrn",
+    *ORGANISATION_REQUIRED,
+    *(key for key, _ in OPTIONAL_ORGANISATION),
+    "organisation_uuid",
+    "slug",
+    "last_modified",
+)
+
+
+SERVICE_CELLS = ("services", "age_min_months", "age_max_months", "concerns", "languages", "service_description")
+
+
+def cached(c, names, clean):
+    """Rows repeat the same cells (an organisation's, its services'): clean them once per run; the problems
+    found are repeated with each row's number."""
+    cache = c.vocabulary.cache
+    key = (clean, *(c.cells.get(name, ABSENT) for name in names))
+    found = cache.get(key)
+    if found is None:
+        before = len(c.problems)
+        value = clean(c)
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[key] = found = (value, c.problems[before:])
+        return value
+    value, problems = found
+    c.problems.extend(Problem(c.row, p.column, p.value, p.reason, p.kind) for p in problems)
+    return value
+
+
+def clean_organisation_cached(c):
+    return dict(cached(c, ORGANISATION_CELLS, clean_organisation))
+
+
+def clean_organisation_row(c):
+    organisation = clean_organisation(c)
+    filled = [key for key in LOCATION_KEYS if cell_text(c.cells.get(key))]
+    for key in filled:
+        c.fail(key, _("An “организация” row has no address: leave the address columns empty or use “адрес”."))
+    services = clean_shared_services(c)
+    if c.problems:
+        return None, c.problems
+    clean = CleanRow(row=c.row, kind=KIND_ORGANISATION, organisation=organisation, services=services)
+    clean.cells = c.cells
+    return clean, []
+
+
+def clean_service_row(c):
+    """A service row: the organisation's numbers and one service; other organisation columns are ignored."""
+    v = c.vocabulary
+    organisation = clean_identifiers(c)
     type_ids = c.terms("services", v.service_types)
+    if not c.problems and len(type_ids) != 1:
+        c.fail("services", _("A “услуга” row names exactly one service."))
+    for key in LOCATION_KEYS:
+        if cell_text(c.cells.get(key)):
+            c.fail(key, _("A “услуга” row has no address: leave the address columns empty."))
+    description = c.text("service_description") if c.has("service_description") else None
+    spec = service_values(c, type_ids[0] if type_ids else None, description=description)
+    hidden = {}
+    clean_hidden(c, hidden, "service_uuid")
+    if hidden.get("uuid"):
+        spec = ServiceSpec(*spec.core, spec.description, uuid=hidden["uuid"])
+    if description and type_ids and description == c.vocabulary.service_types.descriptions.get(type_ids[0]):
+        spec = ServiceSpec(*spec.core, "", uuid=spec.uuid)  # HSDS shows the type's own description: not ours
+    if c.problems:
+        return None, c.problems
+    clean = CleanRow(row=c.row, kind=KIND_SERVICE, organisation=organisation, service=spec)
+    clean.cells = c.cells
+    return clean, []
+
+
+def service_values(c, type_id, description=None):
+    v = c.vocabulary
     age_min = c.months("age_min_months", 0)
     age_max = c.months("age_max_months", 36)
     if age_max <= age_min:
         c.fail("age_max_months", _("The upper age must be greater than the lower age."))
     concerns = tuple(sorted(c.terms("concerns", v.concerns)))
     languages = tuple(sorted(c.terms("languages", v.languages)))
-    return tuple((pk, age_min, age_max, concerns, languages) for pk in type_ids)
+    return ServiceSpec(type_id, age_min, age_max, concerns, languages, description)
 
 
-def clean_location(c):
-    v = c.vocabulary
-    region_text = c.required("region")
-    region_id = v.regions.resolve(region_text) if region_text else None
-    if region_text and region_id is None:
-        c.fail("region", _("Unknown federal subject: write its name, for example Новосибирская область, or code 54."))
-    postcode = c.text("postcode")
-    if postcode and not (len(postcode) == 6 and postcode.isdigit()):
-        c.fail("postcode", _("A postcode has exactly 6 digits."))
-    latitude, longitude = c.coordinate("latitude"), c.coordinate("longitude")
-    if (latitude is None) != (longitude is None):
-        c.fail("latitude" if latitude is None else "longitude", _("Enter both the latitude and the longitude."))
-        latitude = longitude = None
-    elif latitude is not None and not coordinates_in_russia(latitude, longitude):
-        c.fail(
-            "latitude",
-            _("The point is outside Russia (latitude %(lat)s, longitude %(lon)s): check that they are not swapped.")
-            % {"lat": latitude, "lon": longitude},
-        )
-    hours_text = c.text("opening_hours")
-    try:
-        hours = parse_hours(hours_text)
-    except ValueError as exc:
-        c.fail("opening_hours", str(exc))
-        hours = None
-    approximate = c.boolean("coordinates_approximate")
-    return {
-        "name": c.text("location_name"),
-        "region_id": region_id,
-        "locality": c.required("locality"),
-        "address": c.required("address"),
-        "postcode": postcode,
-        "latitude": latitude,
-        "longitude": longitude,
-        "coordinates_approximate": approximate if latitude is not None else False,
-        "opening_hours": hours,
-        "accessibility": c.codes("accessibility", v.accessibility),
-        "delivery_modes": c.codes("delivery_modes", v.delivery_modes),
-    }
+def clean_shared_services(c):
+    """The older layout: services listed on an address row share one age range, concerns and languages."""
+    if not c.text("services"):  # ages, concerns and languages without services change nothing, but are checked
+        if cell_text(c.cells.get("service_description")):
+            c.fail("service_description", _("The service description belongs on a “услуга” row."))
+        service_values(c, None)
+        return None
+    if cell_text(c.cells.get("service_description")):
+        c.fail("service_description", _("The service description belongs on a “услуга” row."))
+    type_ids = c.terms("services", c.vocabulary.service_types)
+    shared = service_values(c, None)
+    return tuple(
+        ServiceSpec(pk, shared.age_min, shared.age_max, shared.concerns, shared.languages, None) for pk in type_ids
+    )
 
 
 ALL_KEYS = [column.key for column in COLUMNS]

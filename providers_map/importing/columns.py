@@ -13,9 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from search.text import fold
 
+ROW = "row"
 ORGANISATION = "organisation"
 SERVICES = "services"
 LOCATION = "location"
+
+# Row kinds («Вид строки»): an organisation without an address, an address (the default), one service.
+KIND_ORGANISATION, KIND_LOCATION, KIND_SERVICE = "organisation", "location", "service"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,17 @@ class Column:
 
 
 COLUMNS = (
+    Column(
+        "row_kind",
+        "Вид строки",
+        ROW,
+        False,
+        _(
+            "“адрес” (or empty): an address of the organisation; “услуга”: one service with its own ages, "
+            "concerns and languages; “организация”: an organisation without an address."
+        ),
+        "адрес",
+    ),
     Column(
         "name",
         "Полное наименование",
@@ -125,6 +140,14 @@ COLUMNS = (
         "determining-need; Консультирование семьи",
     ),
     Column(
+        "service_description",
+        "Описание услуги",
+        SERVICES,
+        False,
+        _("On a service row: what exactly happens, in plain language."),
+        "",
+    ),
+    Column(
         "age_min_months",
         "Возраст от, мес.",
         SERVICES,
@@ -188,6 +211,17 @@ COLUMNS = (
         "",
     ),
     Column(
+        "coordinates_source",
+        "Источник координат",
+        LOCATION,
+        False,
+        _(
+            "Where the point comes from; empty: from the file, or from the gazetteer when there are no "
+            "coordinates; “не указаны”: the address has no point."
+        ),
+        "",
+    ),
+    Column(
         "opening_hours",
         "Часы работы",
         LOCATION,
@@ -217,6 +251,8 @@ BY_KEY = {column.key: column for column in COLUMNS}
 HEADERS = [column.header for column in COLUMNS]
 REQUIRED_KEYS = [column.key for column in COLUMNS if column.required]
 ORGANISATION_KEYS = [column.key for column in COLUMNS if column.level in (ORGANISATION, SERVICES)]
+ORGANISATION_ONLY_KEYS = [column.key for column in COLUMNS if column.level == ORGANISATION]
+SERVICE_KEYS = [column.key for column in COLUMNS if column.level == SERVICES]
 LOCATION_KEYS = [column.key for column in COLUMNS if column.level == LOCATION]
 SEPARATOR = ";"
 
@@ -231,6 +267,12 @@ _HEADER_LOOKUP = {}
 for _column in COLUMNS:
     _HEADER_LOOKUP[normalise_header(_column.header)] = _column.key
     _HEADER_LOOKUP[_column.key] = _column.key
+
+
+# Columns only machine-made files have (the HSDS reader's): the entries' identifiers, page slug, last change.
+HIDDEN_KEYS = ("organisation_uuid", "location_uuid", "service_uuid", "slug", "last_modified")
+for _key in HIDDEN_KEYS:
+    _HEADER_LOOKUP[f"_{_key}"] = _key
 
 
 def column_for_header(text):

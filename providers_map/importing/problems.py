@@ -25,6 +25,9 @@ class Problem:
         column = BY_KEY.get(self.column)
         return column.header if column else self.column
 
+    def as_dict(self):
+        return {"row": self.row, "column": self.header, "value": self.value, "reason": self.reason, "kind": self.kind}
+
 
 def shown_value(value, limit=200):
     if value is None:
@@ -44,4 +47,18 @@ def report_csv(problems):
         if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
             value = "'" + value
         writer.writerow([problem.row or "", problem.header, value, problem.reason, kinds[problem.kind]])
+    return "\ufeff" + buffer.getvalue()
+
+
+def report_rows_csv(data):
+    """A stored result (ImportResult.as_dict()) as the same CSV report: problems, then what changed."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("Row"), _("Column"), _("Value"), _("Reason"), _("Type")])
+    kinds = {ERROR: _("row rejected"), WARNING: _("warning")}
+    for problem in data.get("problems", []):
+        value = problem["value"]
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            value = "'" + value
+        writer.writerow([problem["row"] or "", problem["column"], value, problem["reason"], kinds[problem["kind"]]])
     return "\ufeff" + buffer.getvalue()

@@ -1,276 +1,350 @@
-"""Compare accepted rows with the registry and write the differences.
+"""Write the plans in bulk: one revision per created or changed organisation, published at once.
 
-Organisations are matched on `import_key` (ОГРН, or ИНН without one; also on either number alone, so a
-file that adds the ОГРН still finds the entry), locations on locality + address. Nothing is written for
-an organisation whose values already match, so re-running a file changes nothing. Written entries are
-saved as a revision and published, so their history shows the import. Locations that exist in the
-registry but not in the file are kept (an import never deletes).
+What Wagtail does for a create + publish (or edit + publish) of a snippet is done here for all the
+organisations of a run with a handful of bulk queries: the rows, the revision (its content is the object's
+serialised data, children included), the "create"/"edit" and "publish" history entries, the reference index,
+the admin search index, and the `published` signal per organisation (the instance carries `_bulk_import`),
+plus `registry_imported` once with every id; the site's search is updated once per batch (one scheduled
+update per search kind, `update_search`, after the import commits) instead of once per entry. Locations missing from
+the file are kept (an import never deletes); an organisation's services are replaced only when the file
+says what they are.
 """
 
-from dataclasses import dataclass, field
+import uuid
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex, Revision
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.signals import published
 
 from portal.models import DevelopmentalConcern, Language
-from providers_map.hours import DAYS
 from providers_map.models import Location, Organisation, Service
+from providers_map.models.slugs import slug_from_name
+from search import indexing
+from search import registry as search_registry
 
-from .cleaning import location_key
-from .problems import Problem, shown_value
+from .bulk import insert_rows
+from .planning import CREATE, UPDATE
+from .signals import registry_imported
+from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
-ORGANISATION_FIELDS = (
-    "name",
-    "short_name",
-    "inn",
-    "ogrn",
-    "ownership",
-    "sector",
-    "website",
-    "email",
-    "phones",
-    "description",
-    "how_to_get_help",
-    "referral_required",
-    "documents",
-    "cost",
-    "cost_note",
-    "in_official_registry",
-    "verified_at",
-    "status",
-)
-LOCATION_FIELDS = (
-    "name",
-    "region_id",
-    "locality",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "coordinates_source",
-    "coordinates_approximate",
-    "opening_hours",
-    "accessibility",
-    "delivery_modes",
-)
-COORDINATE_FIELDS = ("latitude", "longitude", "coordinates_source", "coordinates_approximate")
-
-CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+BATCH = 500
+UPDATED_LOCATION_FIELDS = [name for name in LOCATION_FIELDS]
 
 
-@dataclass
-class OrganisationPlan:
-    key: str
-    rows: list
-    existing: Organisation | None = None
-    action: str = UNCHANGED
-    changed_fields: list = field(default_factory=list)
-    services_changed: bool = False
-    locations_created: int = 0
-    locations_updated: int = 0
-    location_values: dict = field(default_factory=dict)  # location key -> final values
-
-    @property
-    def organisation(self):
-        return self.rows[0].organisation
-
-    @property
-    def display_name(self):
-        return self.organisation["short_name"] or self.organisation["name"]
+def taken_uuids(model, candidates):
+    """The candidate identifiers already used by rows of `model` (as strings)."""
+    candidates = [str(value) for value in candidates if value]
+    taken = set()
+    for part in chunks(candidates):
+        taken.update(str(value) for value in model.objects.filter(uuid__in=part).values_list("uuid", flat=True))
+    return taken
 
 
-def normal_hours(hours):
-    return {day: [list(i) for i in (hours or {}).get(day) or []] for day in DAYS}
+def update_search(organisation_ids):
+    """Bring the site's search up to date for these entries: one update per search kind (run after the import
+    has committed: at once by the command, as a background task after an admin import)."""
+    organisations = []
+    for part in chunks(sorted(set(organisation_ids))):
+        organisations.extend(Organisation.objects.filter(pk__in=part))
+    if not organisations:
+        return 0
+    with transaction.atomic():
+        for kind in search_registry.kinds_for(organisations[0]):
+            keys = {key for organisation in organisations for key in kind.keys_for(organisation)}
+            indexing.schedule(kind, keys)  # applied when this block commits
+    return len(organisations)
 
 
-def comparable(name, value):
-    if name == "opening_hours":
-        return normal_hours(value)
-    if name in ("accessibility", "delivery_modes"):
-        return sorted(value or [])
-    if value is None and name not in ("latitude", "longitude", "verified_at", "region_id"):
-        return ""
-    return value
+class SlugAllocator:
+    """Unique slugs for many new entries with one query."""
 
+    def __init__(self):
+        self.taken = set(Organisation.objects.values_list("slug", flat=True))
 
-def service_signature(service):
-    return (
-        service.service_type_id,
-        service.age_min_months,
-        service.age_max_months,
-        tuple(sorted(c.pk for c in service.concerns.all())),
-        tuple(sorted(lang.pk for lang in service.languages.all())),
-    )
-
-
-def find_existing(groups):
-    """Existing organisations for each group key: {key: Organisation}, plus problems for ambiguous matches."""
-    inns = {rows[0].organisation["inn"] for rows in groups.values()} - {""}
-    ogrns = {rows[0].organisation["ogrn"] for rows in groups.values()} - {""}
-    candidates = list(
-        Organisation.objects.filter(Q(import_key__in=groups) | Q(inn__in=inns) | Q(ogrn__in=ogrns)).prefetch_related(
-            "locations", "services__concerns", "services__languages"
-        )
-    )
-    by_key, by_inn, by_ogrn = {}, {}, {}
-    for organisation in candidates:
-        if organisation.import_key:
-            by_key[organisation.import_key] = organisation
-        if organisation.inn:
-            by_inn.setdefault(organisation.inn, organisation)
-        if organisation.ogrn:
-            by_ogrn.setdefault(organisation.ogrn, organisation)
-    found, problems = {}, []
-    for key, rows in groups.items():
-        org = rows[0].organisation
-        matches = {
-            o.pk: o for o in (by_key.get(key), by_inn.get(org["inn"]), by_ogrn.get(org["ogrn"])) if o is not None
-        }
-        if len(matches) > 1:
-            problems.extend(_reject_rows(rows, "inn", _("The INN and the OGRN belong to different registry entries.")))
-        elif matches:
-            organisation = next(iter(matches.values()))
-            if organisation.locked:
-                problems.extend(
-                    _reject_rows(
-                        rows, "name", _("An editor has locked this entry: unlock it in the admin or retry later.")
-                    )
-                )
-            else:
-                found[key] = organisation
-        else:
-            found[key] = None
-    return found, problems
-
-
-def _reject_rows(rows, column, reason):
-    return [Problem(row.row, column, shown_value(row.organisation.get(column, "")), reason) for row in rows]
-
-
-def plan_organisation(key, rows, existing):
-    plan = OrganisationPlan(key=key, rows=rows, existing=existing)
-    desired_services = sorted(rows[0].services)
-    if existing is None:
-        plan.action = CREATE
-        plan.locations_created = len(rows)
-        plan.location_values = {row.location_key: dict(row.location) for row in rows}
-        return plan
-    for name in ORGANISATION_FIELDS:
-        if comparable(name, getattr(existing, name)) != comparable(name, plan.organisation[name]):
-            plan.changed_fields.append(name)
-    plan.services_changed = sorted(service_signature(s) for s in existing.services.all()) != desired_services
-    current = {location_key(loc.locality, loc.address): loc for loc in existing.locations.all()}
-    for row in rows:
-        values = dict(row.location)
-        location = current.get(row.location_key)
-        if location is None:
-            plan.locations_created += 1
-        else:
-            keep_existing_point = (
-                location.has_coordinates
-                and (values["coordinates_source"] == "" or location.coordinates_source == "editor")
-                and values["coordinates_source"] != "import"
-            )
-            if keep_existing_point:
-                values.update({name: getattr(location, name) for name in COORDINATE_FIELDS})
-            if any(comparable(n, getattr(location, n)) != comparable(n, values[n]) for n in LOCATION_FIELDS):
-                plan.locations_updated += 1
-        plan.location_values[row.location_key] = values
-    if plan.changed_fields or plan.services_changed or plan.locations_created or plan.locations_updated:
-        plan.action = UPDATE
-    return plan
+    def allocate(self, name):
+        base = slug_from_name(name, max_length=76)
+        slug, n = base, 2
+        while slug in self.taken:
+            slug, n = f"{base}-{n}", n + 1
+        self.taken.add(slug)
+        return slug
 
 
 class Writer:
-    """Applies plans: one revision + publish per created or changed organisation."""
+    """Applies plans in bulk; `write(plans)` must run inside a transaction."""
 
-    def __init__(self, data_source, user=None):
+    def __init__(self, data_source, user=None, progress=None):
         self.data_source = data_source
         self.user = user
+        self.progress = progress or (lambda done: None)
         self.concerns = DevelopmentalConcern.objects.in_bulk()
         self.languages = Language.objects.in_bulk()
+        self.content_type = ContentType.objects.get_for_model(Organisation)
+        self.written = []  # ids of the created or changed entries, for the search update after the commit
+        self.now = timezone.now()
 
-    def build_services(self, plan):
-        services = []
-        for order, (type_id, age_min, age_max, concerns, languages) in enumerate(plan.rows[0].services):
-            service = Service(service_type_id=type_id, age_min_months=age_min, age_max_months=age_max, sort_order=order)
-            service.concerns = [self.concerns[pk] for pk in concerns]
-            service.languages = [self.languages[pk] for pk in languages]
-            services.append(service)
-        return services
+    def write(self, plans):
+        plans = [plan for plan in plans if plan.action in (CREATE, UPDATE)]
+        done = 0
+        for part in chunks(plans, BATCH):
+            self.write_batch(part)
+            done += sum(len(plan.rows) for plan in part)
+            self.progress(done)
+        return plans
 
-    def write(self, plan):
-        if plan.action == UNCHANGED:
-            return
-        organisation = plan.existing or Organisation(live=False)
+    def write_batch(self, plans):
+        creates = [plan for plan in plans if plan.action == CREATE]
+        updates = [plan for plan in plans if plan.action == UPDATE]
+        organisations = self.create_organisations(creates) + self.update_organisations(updates)
+        by_pk = {organisation.pk: organisation for organisation, _ in organisations}
+        new_locations = self.write_locations(organisations)
+        new_services = self.write_services(organisations)
+        created = {o.pk for o, plan in organisations if plan.action == CREATE}
+        for pk in created:  # a new entry's children are exactly the ones just written
+            by_pk[pk].locations = new_locations.get(pk, [])
+            by_pk[pk].services = new_services.get(pk, [])
+        self.attach_children({pk: o for pk, o in by_pk.items() if pk not in created})
+        revisions = self.create_revisions(organisations)
+        for organisation, plan in organisations:
+            plan.state_target = (organisation.pk, revisions[organisation.pk].pk)
+        self.log(organisations, revisions)
+        self.index(by_pk)
+        with indexing.paused():  # the search update is scheduled once for the batch, below
+            for organisation, _ in organisations:
+                organisation._bulk_import = True
+                published.send(sender=Organisation, instance=organisation, revision=revisions[organisation.pk])
+        self.written.extend(by_pk)
+        registry_imported.send(sender=Organisation, organisation_ids=list(by_pk))
+
+    # --- organisations ---
+
+    def apply_values(self, organisation, plan):
         for name in ORGANISATION_FIELDS:
-            setattr(organisation, name, plan.organisation[name])
-        organisation.data_source = self.data_source
-        existing_locations = list(organisation.locations.all()) if plan.existing else []
-        by_key = {location_key(loc.locality, loc.address): loc for loc in existing_locations}
-        locations = list(existing_locations)
-        for key, values in plan.location_values.items():
-            location = by_key.get(key)
-            if location is None:
-                location = Location(sort_order=len(locations))
-                locations.append(location)
-            for name, value in values.items():
-                setattr(location, name, value)
-        organisation.locations = locations
-        if plan.existing is None or plan.services_changed:
-            organisation.services = self.build_services(plan)
-        with disable_reference_index_auto_update():
-            if plan.existing is None:
-                self.create(organisation, plan)
+            setattr(organisation, name, plan.values[name])
+        organisation.data_source = self.data_source[:200]
+        organisation.import_key = organisation.compute_import_key()
+        organisation.live, organisation.has_unpublished_changes, organisation.expired = True, False, False
+        organisation.last_published_at = self.now
+        organisation.first_published_at = organisation.first_published_at or self.now
+
+    def create_organisations(self, plans):
+        if not plans:
+            return []
+        slugs = SlugAllocator()
+        taken = taken_uuids(Organisation, [plan.extras.get("uuid") for plan in plans])
+        organisations = []
+        for plan in plans:
+            slug = plan.extras.get("slug")
+            if slug and slug not in slugs.taken:
+                slugs.taken.add(slug)
             else:
-                revision = organisation.save_revision(user=self.user, clean=False, log_action=True)
-                revision.publish(user=self.user, skip_permission_checks=True)
-                if plan.services_changed:
-                    store_service_terms(organisation.pk, plan.rows[0].services)
-        ReferenceIndex.create_or_update_for_object(organisation)
+                slug = slugs.allocate(plan.values["short_name"] or plan.values["name"])
+            organisation = Organisation(slug=slug)
+            if plan.extras.get("uuid") and plan.extras["uuid"] not in taken:
+                organisation.uuid = plan.extras["uuid"]
+                taken.add(plan.extras["uuid"])
+            self.apply_values(organisation, plan)
+            organisations.append(organisation)
+        Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        dated = []
+        for organisation, plan in zip(organisations, plans, strict=True):
+            if plan.extras.get("updated_at"):  # an HSDS package says when the entry last changed
+                organisation.updated_at = plan.extras["updated_at"]
+                dated.append(organisation)
+        Organisation.objects.bulk_update(dated, ["updated_at"], batch_size=BATCH)
+        return list(zip(organisations, plans, strict=True))
 
-    def create(self, organisation, plan):
-        """Save a new entry as published with its first revision, the way Wagtail's create + publish
-        would (revision, "create" and "publish" history entries, the `published` signal), in one save."""
-        now = timezone.now()
-        organisation.live, organisation.has_unpublished_changes = True, False
-        organisation.first_published_at = organisation.last_published_at = now
-        organisation.save()
-        store_service_terms(organisation.pk, plan.rows[0].services)
-        revision = Revision.objects.create(
-            content_object=organisation,
-            base_content_type=organisation.get_base_content_type(),
-            user=self.user,
-            content=organisation.serializable_data(),
-            object_str=str(organisation),
+    def update_organisations(self, plans):
+        if not plans:
+            return []
+        found = Organisation.objects.in_bulk([plan.existing.pk for plan in plans])
+        pairs = []
+        for plan in plans:
+            organisation = found[plan.existing.pk]
+            self.apply_values(organisation, plan)
+            pairs.append((organisation, plan))
+        fields = [
+            *ORGANISATION_FIELDS,
+            "data_source",
+            "import_key",
+            "live",
+            "has_unpublished_changes",
+            "expired",
+            "last_published_at",
+            "first_published_at",
+            "updated_at",
+        ]
+        for organisation, _ in pairs:
+            organisation.updated_at = self.now
+        Organisation.objects.bulk_update([o for o, _ in pairs], fields, batch_size=BATCH)
+        return pairs
+
+    # --- children ---
+
+    def write_locations(self, organisations):
+        created, updated = [], []
+        wanted = [values.get("uuid") for _, plan in organisations for values in plan.location_creates]
+        taken = taken_uuids(Location, wanted)
+        for organisation, plan in organisations:
+            for values in plan.location_creates:
+                values = dict(values)
+                if values.get("uuid") in taken:
+                    del values["uuid"]  # an identifier already in use stays with its owner
+                elif values.get("uuid"):
+                    taken.add(values["uuid"])
+                created.append(Location(organisation_id=organisation.pk, **values))
+            for pk, values in plan.location_updates.items():
+                updated.append(Location(pk=pk, organisation_id=organisation.pk, **values))
+        Location.objects.bulk_create(created, batch_size=BATCH)
+        if updated:
+            Location.objects.bulk_update(updated, UPDATED_LOCATION_FIELDS, batch_size=BATCH)
+        by_organisation = {}
+        for location in created:
+            by_organisation.setdefault(location.organisation_id, []).append(location)
+        return by_organisation
+
+    def write_services(self, organisations):
+        replaced = [(o, plan) for o, plan in organisations if plan.services is not None]
+        if not replaced:
+            return {}
+        old = [o.pk for o, plan in replaced if plan.action == UPDATE]
+        for part in chunks(old):
+            Service.objects.filter(organisation_id__in=part).delete()
+        services, links = [], {"concerns": [], "languages": []}
+        taken = taken_uuids(Service, [spec.uuid for _, plan in replaced for spec in plan.services])
+        for organisation, plan in replaced:
+            previous = list(plan.existing.services) if plan.existing else []
+            for order, spec in enumerate(plan.services):
+                service = Service(
+                    organisation_id=organisation.pk,
+                    service_type_id=spec.service_type_id,
+                    description=spec.description or "",
+                    age_min_months=spec.age_min,
+                    age_max_months=spec.age_max,
+                    sort_order=order,
+                )
+                # keep the service's identifier: the package's, else the one it had (same type), else a new one
+                same = next((old for old in previous if old.service_type_id == spec.service_type_id), None)
+                if same is not None:
+                    previous.remove(same)
+                for candidate in (spec.uuid, same.uuid if same else None):
+                    if candidate and candidate not in taken:
+                        service.uuid = candidate
+                        taken.add(candidate)
+                        break
+                services.append((service, spec))
+        Service.objects.bulk_create([service for service, _ in services], batch_size=BATCH)
+        for name in links:
+            field = Service._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            pairs = [(service.pk, pk) for service, spec in services for pk in getattr(spec, name)]
+            insert_rows(through, (source, target), pairs)
+        by_organisation = {}
+        for service, spec in services:
+            service.concerns = [self.concerns[pk] for pk in spec.concerns]
+            service.languages = [self.languages[pk] for pk in spec.languages]
+            by_organisation.setdefault(service.organisation_id, []).append(service)
+        return by_organisation
+
+    def attach_children(self, by_pk):
+        """Give each changed organisation its saved locations and services in memory, for the revision's content."""
+        if not by_pk:
+            return
+        locations, services = {pk: [] for pk in by_pk}, {pk: [] for pk in by_pk}
+        for part in chunks(by_pk):
+            for location in Location.objects.filter(organisation_id__in=part).order_by("sort_order", "pk"):
+                locations[location.organisation_id].append(location)
+            found = list(Service.objects.filter(organisation_id__in=part).order_by("sort_order", "pk"))
+            terms = {"concerns": {}, "languages": {}}
+            for name, links in terms.items():
+                field = Service._meta.get_field(name)
+                through = field.remote_field.through
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                rows = through.objects.filter(**{f"{source}_id__in": [s.pk for s in found]}).values_list(
+                    f"{source}_id", f"{target}_id"
+                )
+                for service_id, term_id in rows:
+                    links.setdefault(service_id, []).append(term_id)
+            for service in found:
+                service.concerns = [self.concerns[pk] for pk in sorted(terms["concerns"].get(service.pk, []))]
+                service.languages = [self.languages[pk] for pk in sorted(terms["languages"].get(service.pk, []))]
+                services[service.organisation_id].append(service)
+        for pk, organisation in by_pk.items():
+            organisation.locations = locations[pk]
+            organisation.services = services[pk]
+
+    # --- revisions, history, indexes ---
+
+    def create_revisions(self, organisations):
+        revisions = [
+            Revision(
+                content_type=self.content_type,
+                base_content_type=self.content_type,
+                object_id=str(organisation.pk),
+                user=self.user,
+                content=organisation.serializable_data(),
+                object_str=str(organisation)[:1000],
+                created_at=self.now,
+            )
+            for organisation, _ in organisations
+        ]
+        Revision.objects.bulk_create(revisions, batch_size=BATCH)
+        by_pk = {}
+        for (organisation, _), revision in zip(organisations, revisions, strict=True):
+            organisation.latest_revision = organisation.live_revision = revision
+            by_pk[organisation.pk] = revision
+        # One UPDATE per batch: each entry points at its newest revision (the one just created).
+        newest = (
+            Revision.objects.filter(
+                base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
         )
-        Organisation.objects.filter(pk=organisation.pk).update(latest_revision=revision, live_revision=revision)
-        organisation.latest_revision = organisation.live_revision = revision
-        log(organisation, "wagtail.create", user=self.user, revision=revision, content_changed=True)
-        log(organisation, "wagtail.publish", user=self.user, revision=revision, content_changed=True)
-        published.send(sender=Organisation, instance=organisation, revision=revision)
-
-
-def store_service_terms(organisation_id, services):
-    """Write the services' concerns and languages straight to their tables after publishing.
-
-    Service is an Orderable, not a ClusterableModel, so its ParentalManyToManyFields are not carried by the
-    organisation's revision; the published rows get them here (harmless if the model later carries them).
-    """
-    saved = list(Service.objects.filter(organisation_id=organisation_id).order_by("sort_order", "pk"))
-    for name, position in (("concerns", 3), ("languages", 4)):
-        through = Service._meta.get_field(name).remote_field.through
-        field = Service._meta.get_field(name)
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through.objects.filter(**{f"{source}__in": saved}).delete()
-        through.objects.bulk_create(
-            through(**{f"{source}_id": service.pk, f"{target}_id": pk})
-            for service, spec in zip(saved, services, strict=False)
-            for pk in spec[position]
+        Organisation.objects.filter(pk__in=list(by_pk)).update(
+            latest_revision=Subquery(newest), live_revision=Subquery(newest)
         )
+        return by_pk
+
+    def log(self, organisations, revisions):
+        run = uuid.uuid4()
+        user_id = self.user.pk if self.user is not None else None
+        rows = []
+        for organisation, plan in organisations:
+            first = "wagtail.create" if plan.action == CREATE else "wagtail.edit"
+            label, revision_id = str(organisation)[:1000], revisions[organisation.pk].pk
+            for action in (first, "wagtail.publish"):
+                rows.append(
+                    (self.content_type.pk, label, action, self.now, {}, run, user_id, revision_id, True, False,
+                     str(organisation.pk))
+                )  # fmt: skip
+        fields = ("content_type", "label", "action", "timestamp", "data", "uuid", "user", "revision",
+                  "content_changed", "deleted", "object_id")  # fmt: skip
+        insert_rows(ModelLogEntry, fields, rows)
+
+    def index(self, by_pk):
+        rows = []
+        type_id = self.content_type.pk
+        for organisation in by_pk.values():
+            for to_type, to_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(organisation)
+            ):
+                rows.append(
+                    (type_id, type_id, str(organisation.pk), to_type, to_id, model_path, content_path,
+                     ReferenceIndex._get_content_path_hash(content_path))
+                )  # fmt: skip
+        for part in chunks([str(pk) for pk in by_pk]):
+            ReferenceIndex.objects.filter(base_content_type=self.content_type, object_id__in=part).delete()
+        fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path",
+                  "content_path", "content_path_hash")  # fmt: skip
+        insert_rows(ReferenceIndex, fields, rows)
+        from wagtail.search.backends import get_search_backends
+
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Organisation, list(by_pk.values()))

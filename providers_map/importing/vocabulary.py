@@ -6,22 +6,35 @@ in any letter case and with ё written as е.
 """
 
 import re
+from functools import lru_cache
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Location, Organisation
 from search.text import fold
 
+from .columns import KIND_LOCATION, KIND_ORGANISATION, KIND_SERVICE
+
+ROW_KINDS = [
+    (KIND_ORGANISATION, translation.gettext_lazy("organisation")),
+    (KIND_LOCATION, translation.gettext_lazy("address")),
+    (KIND_SERVICE, translation.gettext_lazy("service")),
+]
 TRUE_WORDS = {"да", "yes", "true", "истина", "1", "+", "есть", "д", "y"}
 FALSE_WORDS = {"нет", "no", "false", "ложь", "0", "-", "н", "n"}
 
 
-def norm(text):
+@lru_cache(maxsize=65536)
+def _norm(text):
     text = fold(text)  # case, ё→е, one kind of dash
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"[«»\"“”„]", "", text)
     return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def norm(text):
+    return _norm(str(text or ""))
 
 
 def russian(label):
@@ -32,13 +45,16 @@ def russian(label):
 class Choices:
     """A fixed list of (code, label): resolve() accepts either; label() gives the Russian label."""
 
-    def __init__(self, pairs):
+    def __init__(self, pairs, aliases=None):
         self.labels = {code: russian(label) for code, label in pairs}
         self.lookup = {}
         for code, label in pairs:
-            self.lookup[norm(code)] = code
+            if code:
+                self.lookup[norm(code)] = code
             self.lookup.setdefault(norm(russian(label)), code)
             self.lookup.setdefault(norm(str(label)), code)
+        for alias, code in (aliases or {}).items():
+            self.lookup.setdefault(norm(alias), code)
 
     def resolve(self, value):
         return self.lookup.get(norm(value))
@@ -53,9 +69,10 @@ class Choices:
 class Terms:
     """A taxonomy: resolve(value) -> primary key by slug, name or extra code; display(pk) -> name."""
 
-    def __init__(self, rows):
-        # rows: (pk, name, slug, extra codes...)
+    def __init__(self, rows, model=None):
+        # rows: (pk, name, slug, extra codes...); `model` also gives the terms' descriptions
         self.names, self.slugs, self.lookup = {}, {}, {}
+        self.descriptions = dict(model.objects.values_list("pk", "description")) if model else {}
         for pk, name, slug, *extra in rows:
             self.names[pk], self.slugs[pk] = name, slug
             for key in (slug, name, *extra):
@@ -85,7 +102,16 @@ class Vocabulary:
         self.status = Choices(Organisation.Status.choices)
         self.accessibility = Choices(Location.ACCESSIBILITY_FEATURES)
         self.delivery_modes = Choices(Location.DELIVERY_MODES)
+        self.coordinates_source = Choices(
+            Location.CoordinatesSource.choices,
+            aliases={"не указаны": "", "нет": "", "редактор": "editor", "справочник": "gazetteer", "импорт": "import"},
+        )
+        self.row_kind = Choices(
+            ROW_KINDS, aliases={"филиал": KIND_LOCATION, "место": KIND_LOCATION, "сервис": KIND_SERVICE}
+        )
         self.region_codes = {pk: code for pk, _, code, *_ in regions.rows}
+        self.cache = {}  # per run: cleaned values of repeated cells
+        self.today = timezone.localdate()
 
     @classmethod
     def from_db(cls):
@@ -96,7 +122,7 @@ class Vocabulary:
         regions.rows = region_rows
         return cls(
             regions=regions,
-            service_types=Terms(ServiceType.objects.values_list("pk", "name", "slug")),
+            service_types=Terms(ServiceType.objects.values_list("pk", "name", "slug"), ServiceType),
             concerns=Terms(DevelopmentalConcern.objects.values_list("pk", "name", "slug")),
             languages=Terms(Language.objects.values_list("pk", "name", "slug", "code")),
         )

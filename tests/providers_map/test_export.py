@@ -9,33 +9,11 @@ from openpyxl import load_workbook
 
 from providers_map.importing import run_import, run_import_path
 from providers_map.importing.columns import HEADERS
-from providers_map.importing.upsert import LOCATION_FIELDS, ORGANISATION_FIELDS, normal_hours, service_signature
 from providers_map.models import Organisation
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory
-from tests.providers_map.import_helpers import FIXTURES, run_command
+from tests.providers_map.import_helpers import FIXTURES, registry_snapshot, run_command
 
 pytestmark = pytest.mark.django_db
-
-
-def snapshot():
-    """Everything the layout carries, per organisation key."""
-    data = {}
-    for organisation in Organisation.objects.prefetch_related("locations", "services__concerns", "services__languages"):
-        locations = sorted(
-            tuple(
-                normal_hours(getattr(loc, f)) if f == "opening_hours" else sorted(getattr(loc, f) or [])
-                if f in ("accessibility", "delivery_modes") else getattr(loc, f)
-                for f in LOCATION_FIELDS
-            ).__repr__()
-            for loc in organisation.locations.all()
-        )  # fmt: skip
-        data[organisation.import_key] = (
-            tuple(getattr(organisation, f) for f in ORGANISATION_FIELDS),
-            organisation.live,
-            sorted(service_signature(s) for s in organisation.services.all()),
-            locations,
-        )
-    return data
 
 
 def load_everything():
@@ -46,7 +24,7 @@ def load_everything():
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_reimports_unchanged_into_an_empty_registry(fmt, tmp_path):
     load_everything()
-    before = snapshot()
+    before = registry_snapshot()
     assert len(before) == 7
     output = tmp_path / f"registry.{fmt}"
     code, _ = run_command("export_providers", "--format", fmt, "--output", str(output))
@@ -55,7 +33,7 @@ def test_export_reimports_unchanged_into_an_empty_registry(fmt, tmp_path):
     result = run_import(output.read_bytes(), output.name)
     assert result.exit_code == 0, [p.reason for p in result.errors]
     assert result.created == 7
-    assert snapshot() == before
+    assert registry_snapshot() == before
     # and once more: nothing changes
     assert run_import(output.read_bytes(), output.name).rows_changed == 0
 
@@ -96,7 +74,7 @@ def test_xlsx_export_has_no_formulas_and_real_dates(tmp_path):
     run_command("export_providers", "--format", "xlsx", "--output", str(output))
     sheet = load_workbook(output).active
     values = [cell.value for cell in sheet[2]]
-    assert values[0] == "'=1+2"
+    assert values[HEADERS.index("Полное наименование")] == "'=1+2"
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     verified = sheet.cell(row=2, column=HEADERS.index("Дата проверки") + 1)
     assert verified.value.date() == organisation.verified_at and verified.number_format == "DD.MM.YYYY"
@@ -142,8 +120,8 @@ def test_templates(tmp_path):
     assert text.strip().split(";") == HEADERS
     run_command("export_providers", "--template", "--format", "xlsx", "--output", str(tmp_path / "t.xlsx"))
     workbook = load_workbook(tmp_path / "t.xlsx")
-    assert [c.value for c in workbook["Организации"][1]] == HEADERS
-    assert workbook["Организации"].max_row == 1
+    assert [c.value for c in workbook["Реестр"][1]] == HEADERS
+    assert workbook["Реестр"].max_row == 1
     help_rows = {row[0].value: row for row in workbook["Справка"].iter_rows(min_row=2)}
     assert set(help_rows) == set(HEADERS)
     assert "некоммерческая" in help_rows["Форма собственности"][4].value

@@ -154,7 +154,7 @@ def test_unknown_format_and_old_excel_exit_2(tmp_path):
     pdf = tmp_path / "registry.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     code, output = run_command("import_providers", str(pdf))
-    assert code == 2 and "Неизвестный формат файла" in output
+    assert code == 2 and "документ PDF" in output
     xls = tmp_path / "registry.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     code, output = run_command("import_providers", str(xls))

@@ -1,6 +1,7 @@
 """Each per-row rule of the import on its own (clean_row with the real taxonomies)."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from providers_map.importing.checks import cross_check
 from providers_map.importing.cleaning import cell_text, clean_row
 from providers_map.importing.columns import column_for_header
 from providers_map.importing.pipeline import map_header
-from providers_map.importing.readers import UnusableInput, decode, sniff_delimiter
+from providers_map.importing.readers import UnusableInput, detect_encoding, sniff_delimiter
 from providers_map.importing.vocabulary import Vocabulary
 from tests.providers_map.factories import valid_inn
 
@@ -171,9 +172,9 @@ def test_opening_hours_text(vocabulary):
 
 
 def test_ages(vocabulary):
-    assert "age_max_months" in reasons(vocabulary, age_min_months="24", age_max_months="12")
-    assert "age_min_months" in reasons(vocabulary, age_min_months="-1")
-    assert "age_max_months" in reasons(vocabulary, age_max_months="300")
+    assert "age_max_months" in reasons(vocabulary, services="iprp", age_min_months="24", age_max_months="12")
+    assert "age_min_months" in reasons(vocabulary, services="iprp", age_min_months="-1")
+    assert "age_max_months" in reasons(vocabulary, services="iprp", age_max_months="300")
 
 
 def test_postcode_and_lengths(vocabulary):
@@ -215,10 +216,10 @@ def test_header_rules():
 
 def test_encoding_and_delimiter_detection():
     text = "Полное наименование;ИНН"
-    assert decode(text.encode("cp1251")) == (text, "cp1251")
-    assert decode(text.encode("utf-8")) == (text, "utf-8")
-    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8-sig")
-    assert decode(text.encode("utf-16")) == (text, "utf-16")
+    assert detect_encoding(io.BytesIO(text.encode("cp1251"))) == "cp1251"
+    assert detect_encoding(io.BytesIO(text.encode("utf-8"))) == "utf-8"
+    assert detect_encoding(io.BytesIO(b"\xef\xbb\xbf" + text.encode("utf-8"))) == "utf-8-sig"
+    assert detect_encoding(io.BytesIO(text.encode("utf-16"))) == "utf-16"
     assert sniff_delimiter("a,b;c;d\n1,2") == ";"
     assert sniff_delimiter('"Возраст от, мес.",b\n') == ","
 

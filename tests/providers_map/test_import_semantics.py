@@ -21,16 +21,17 @@ class Boom(Exception):
 
 
 def fail_on_second_write(monkeypatch, exception):
-    original = upsert.Writer.write
+    original = upsert.Writer.write_batch
     calls = []
 
-    def write(self, plan):
-        calls.append(plan.key)
+    def write_batch(self, plans):
+        calls.append([plan.key for plan in plans])
         if len(calls) == 2:
             raise exception
-        return original(self, plan)
+        return original(self, plans)
 
-    monkeypatch.setattr(upsert.Writer, "write", write)
+    monkeypatch.setattr(upsert, "BATCH", 1)
+    monkeypatch.setattr(upsert.Writer, "write_batch", write_batch)
     return calls
 
 
@@ -134,3 +135,18 @@ def test_drafts_created_by_import_are_never_left_unpublished():
     run_import_path(CP1251)
     assert not Organisation.objects.filter(live=False).exists()
     assert not Organisation.objects.filter(has_unpublished_changes=True).exists()
+
+
+def test_the_sites_search_knows_imported_entries_after_the_import(
+    tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from search.models import SearchRecord
+
+    settings.ELASTICSEARCH_URL = ""  # the database records are what is checked here
+    path = write_csv(tmp_path, [base_row(**{"Краткое наименование": "Центр «Импорт»"})])
+    with django_capture_on_commit_callbacks(execute=True):
+        result = run_import_path(path)
+    organisation = Organisation.objects.get()
+    assert result.written == [organisation.pk]
+    record = SearchRecord.objects.get(kind="providers", key=str(organisation.pk))
+    assert "Импорт" in record.title

@@ -45,10 +45,11 @@ def test_downloads_exclude_drafts_and_unpublished(client, registry, fmt):
     data = response.content
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-        names = [row[0] for row in rows[1:]]
+        names = [row[rows[0].index("Полное наименование")] for row in rows[1:]]
     elif fmt == "xlsx":
         sheet = load_workbook(io.BytesIO(data)).active
-        names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        column = [cell.value for cell in sheet[1]].index("Полное наименование")
+        names = [row[column].value for row in sheet.iter_rows(min_row=2)]
     else:
         assert response["Content-Type"] == "application/geo+json"
         names = [f["properties"]["organisation"] for f in json.loads(data)["features"]]

@@ -1,7 +1,9 @@
-"""`manage.py export_providers --format csv|xlsx|geojson [--output PATH] [--template]`.
+"""`manage.py export_providers --format csv|xlsx|geojson|hsds [--output PATH] [--template]`.
 
-Exports the published registry (CSV/XLSX in the import layout, GeoJSON); `--template` writes the empty
-import template instead. Without --output the data go to standard output.
+Exports the published registry: CSV/XLSX in the import layout, GeoJSON, or the HSDS 3.0 tabular data package
+(CSV files + datapackage.json into the folder --output names, or one ZIP when it ends in .zip or goes to
+standard output). `--template` writes the empty import template instead. Without --output the data go to
+standard output.
 """
 
 import sys
@@ -11,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from providers_map import exporting
 
-FORMATS = ("csv", "xlsx", "geojson")  # HSDS 3.0 JSON comes with the HSDS API issue
+FORMATS = ("csv", "xlsx", "geojson", "hsds")
 
 
 class Command(BaseCommand):
@@ -31,6 +33,15 @@ class Command(BaseCommand):
             data = exporting.export_csv()
         elif format == "xlsx":
             data = exporting.export_xlsx()
+        elif format == "hsds":
+            from providers_map.exporting import hsds_package
+
+            base_url = hsds_package.site_base_url()
+            if output and not output.endswith(".zip"):
+                files = hsds_package.write_directory(output, base_url=base_url)
+                self.stderr.write(f"{len(files)} files -> {output}")
+                return
+            data = hsds_package.export_hsds_zip(base_url=base_url)
         else:
             data = exporting.export_geojson()
         if output:

@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.accessibility import toggle_low_vision
 from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.views import healthz, robots_txt
+from portal.views_vision import low_vision
 from providers_map.sitemaps import ProviderSitemap
 
 SITEMAPS = {"pages": WagtailSitemap, "providers": ProviderSitemap}
@@ -22,7 +22,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
+    path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/", api.urls),

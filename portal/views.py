@@ -29,7 +29,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /accessibility/",
+        "Disallow: /low-vision/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     if getattr(settings, "ROBOTS_DISALLOW_ALL", False):

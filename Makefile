@@ -12,13 +12,13 @@ MANAGE := $(PY) manage.py
 help: ## List the available targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+install: $(VENV)/.installed ## Create .venv with the pinned runtime and development dependencies
 
 run: install ## Serve the portal on http://127.0.0.1:$(PORT) (SQLite + database search unless env says otherwise)
 	$(MANAGE) migrate --noinput
@@ -50,10 +50,15 @@ messages: install ## Refresh locale/ru django.po from the code, then compile it
 	$(MANAGE) makemessages -l ru --no-obsolete --no-location --ignore '.venv/*' --ignore '.services/*' --ignore 'var/*'
 	$(MANAGE) compilemessages -l ru --ignore '.venv/*'
 
-lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
-	rm -rf /tmp/portal-lock-venv && $(PYTHON) -m venv /tmp/portal-lock-venv
-	/tmp/portal-lock-venv/bin/pip install --quiet ".[dev]" 2>/dev/null || /tmp/portal-lock-venv/bin/pip install --quiet $$($(PYTHON) scripts/list_deps.py)
-	( echo "# Exact pins for make install (pip install -r). Regenerate with make lock."; /tmp/portal-lock-venv/bin/pip freeze ) > requirements.lock
+LOCK_VENV := /tmp/portal-lock-venv
+lock: ## Re-resolve pyproject.toml into requirements.lock (runtime) and requirements-dev.lock (dev on top)
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet $$($(PYTHON) scripts/list_deps.py runtime)
+	( echo "# Runtime pins for servers: pip install -r requirements.lock. Development: requirements-dev.lock. Regenerate with make lock."; \
+	  $(LOCK_VENV)/bin/pip freeze ) > requirements.lock
+	$(LOCK_VENV)/bin/pip install --quiet -c requirements.lock $$($(PYTHON) scripts/list_deps.py dev)
+	( echo "# Development, test and build-time pins on top of the runtime lock (make install). Regenerate with make lock."; \
+	  echo "-r requirements.lock"; $(LOCK_VENV)/bin/pip freeze | grep -vxF -f <(grep -v '^#' requirements.lock) ) > requirements-dev.lock
 
 e2e-deps: ## Install Debian's chromium and axe-core for browser tests
 	bash scripts/e2e_deps.sh

@@ -8,5 +8,8 @@ class MaterialsConfig(AppConfig):
 
     def ready(self):
         from materials import signals
+        from materials.search import LibraryKind
+        from search.registry import register
 
         signals.connect()
+        register(LibraryKind())

@@ -1,15 +1,118 @@
-"""Searchable kinds register here (a kind knows how to rebuild and sync its index).
+"""The registry of searchable kinds. Content apps describe their objects here; search does the rest.
 
-Each kind is an object with `name`, `rebuild()` and `sync()`; apps register theirs in AppConfig.ready().
+A kind is a subclass of `SearchKind`, registered from the app's `AppConfig.ready()`:
+
+    from search.registry import SearchKind, register
+
+    class GuidanceKind(SearchKind):
+        name = "guidance"                  # alias <prefix>-guidance, `kind` in the API
+        label = _("For parents")           # the tab on /search/
+        models = (GuidancePage, StandardPage)
+        def objects(self): ...             # everything public, ready for bulk indexing
+        def entry(self, obj): ...          # -> search.documents.Entry (the shared document schema)
+
+    register(GuidanceKind())
+
+Search then indexes the kind on rebuild, keeps it current on the publishing lifecycle (the kind's `models`:
+published, unpublished, moved, deleted, privacy changed), mirrors it into the database fallback, searches it
+from /search/ and /api/v1/search, and reports it in `search_index --status`.
+
+A kind with its own document (e.g. the finder's location-level index) overrides `document` and `source()`,
+and sets `cross_search = False` (not a tab of /search/) and `fallback = False` (it has its own fallback).
+See docs/search.md for the whole interface.
 """
+
+from django.db import models
 
 _KINDS = {}
 
 
+class SearchKind:
+    name = ""
+    label = ""
+    models = ()
+    cross_search = True  # a tab of /search/ and a value of `kind` in /api/v1/search
+    fallback = True  # mirrored into search.models.SearchRecord for the database fallback
+    facets = ()  # search.facets.FacetSpec, the filters /search/ offers for this kind
+    order = 100  # tab order on /search/
+    bulk_chunk = 500  # objects per database batch during a rebuild
+
+    # -- what to index --------------------------------------------------------------------------------
+    def objects(self):
+        """Every public object of the kind, as an iterable (a queryset with prefetching, ideally)."""
+        raise NotImplementedError
+
+    def key(self, obj):
+        return str(obj.pk)
+
+    def get_object(self, key):
+        """The public object for `key`, or None when it should not be in the index (any more)."""
+        queryset = self.objects()
+        if isinstance(queryset, models.QuerySet):
+            return queryset.filter(pk=key).first()
+        return next((obj for obj in queryset if self.key(obj) == str(key)), None)
+
+    def entry(self, obj):
+        """The object in the shared schema (search.documents.Entry)."""
+        raise NotImplementedError
+
+    def document(self):
+        """The elasticsearch-dsl Document class whose mapping the kind's index uses."""
+        from search.documents import EntryDocument
+
+        return EntryDocument
+
+    def source(self, obj):
+        """The Elasticsearch `_source` of one object (the default derives it from `entry`)."""
+        from search.documents import entry_source
+
+        return entry_source(self.entry(obj), self.name)
+
+    def versions(self):
+        """{key: version} of every public object, cheaply (for drift detection); None to compare keys only."""
+        return None
+
+    # -- what a change affects ------------------------------------------------------------------------
+    def handles(self, instance):
+        return isinstance(instance, tuple(self.models)) if self.models else False
+
+    def keys_for(self, instance):
+        """Keys of this kind that a saved/deleted `instance` affects (default: the instance itself)."""
+        return [self.key(instance)] if self.handles(instance) else []
+
+    # -- results ----------------------------------------------------------------------------------------
+    def hydrate(self, keys):
+        """{key: live public object} for the keys found by a search; missing keys are dropped from results."""
+        queryset = self.objects()
+        return {self.key(obj): obj for obj in queryset.filter(pk__in=list(keys))}
+
+    def present(self, obj):
+        """What a result shows besides title, URL and snippet: {"title", "url", "meta": [...], ...}."""
+        return {"title": str(obj), "url": obj.url if hasattr(obj, "url") else obj.get_absolute_url(), "meta": []}
+
+    def __repr__(self):
+        return f"<SearchKind {self.name}>"
+
+
 def register(kind):
+    if not kind.name:
+        raise ValueError("A search kind needs a name.")
     _KINDS[kind.name] = kind
     return kind
 
 
+def get(name):
+    return _KINDS[name]
+
+
 def all_kinds():
-    return list(_KINDS.values())
+    return sorted(_KINDS.values(), key=lambda kind: (kind.order, kind.name))
+
+
+def cross_kinds():
+    """The kinds /search/ and /api/v1/search search across, in tab order."""
+    return [kind for kind in all_kinds() if kind.cross_search]
+
+
+def kinds_for(instance):
+    return [kind for kind in all_kinds() if kind.handles(instance)]

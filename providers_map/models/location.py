@@ -1,6 +1,7 @@
 """A place where an organisation receives families (HSDS `location`), with hours and accessibility."""
 
 from decimal import Decimal
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +48,13 @@ class Location(Orderable):
     ]
 
     organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="locations")
+    uuid = models.UUIDField(
+        _("open-data identifier"),
+        default=uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("The permanent identifier in open data (HSDS); it never changes."),
+    )
     name = models.CharField(
         _("branch name"),
         max_length=300,
@@ -121,6 +129,8 @@ class Location(Orderable):
     )
 
     class Meta(Orderable.Meta):
+        # the editor's order, then creation order: imports and the demo may leave sort_order empty
+        ordering = ["sort_order", "pk"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
 

@@ -1,5 +1,7 @@
 """The registry entry: an organisation that provides early-care services (HSDS `organization`)."""
 
+from uuid import uuid4
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -187,6 +189,13 @@ class Organisation(
         blank=True,
         editable=False,
         help_text=_("The OGRN, or the INN when there is no OGRN: how imports recognise this entry."),
+    )
+    uuid = models.UUIDField(
+        _("open-data identifier"),
+        default=uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("The permanent identifier of the entry in open data (HSDS); it never changes."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

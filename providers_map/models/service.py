@@ -1,5 +1,7 @@
 """A service an organisation offers at each of its locations (HSDS `service` + `service_at_location`)."""
 
+from uuid import uuid4
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,13 @@ class Service(Orderable, ClusterableModel):
     """ClusterableModel so that its many-to-many tags travel in revisions and are saved on publish."""
 
     organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="services")
+    uuid = models.UUIDField(
+        _("open-data identifier"),
+        default=uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("The permanent identifier in open data (HSDS); it never changes."),
+    )
     service_type = models.ForeignKey(
         "portal.ServiceType",
         on_delete=models.PROTECT,
@@ -49,6 +58,8 @@ class Service(Orderable, ClusterableModel):
     )
 
     class Meta(Orderable.Meta):
+        # the editor's order, then creation order: imports and the demo may leave sort_order empty
+        ordering = ["sort_order", "pk"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
         constraints = [

@@ -10,10 +10,11 @@ def test_index_names_carry_the_environment_prefix(settings):
     assert index_name("providers") == "providers"
 
 
-def test_without_elasticsearch_url_search_runs_on_the_database(settings, capsys):
+def test_without_elasticsearch_url_search_runs_on_the_database(settings, capsys, db):
     settings.ELASTICSEARCH_URL = ""
     assert search_status() == {
         "backend": "database",
+        "mode": "database",
         "status": "ok",
         "detail": "ELASTICSEARCH_URL is not set",
     }

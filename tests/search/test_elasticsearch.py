@@ -2,7 +2,8 @@ from django.core.management import call_command
 
 import pytest
 
-from search.analysis import INDEX_ANALYSIS, lemmatise
+from search.documents import ANALYSIS, TERMS_ANALYZER
+from search.text import lemmatise
 
 DOCS = [
     ("1", "Ранняя помощь детям с нарушениями слуха в Новосибирске"),
@@ -14,8 +15,8 @@ DOCS = [
 def _create_and_fill(client, index):
     client.indices.create(
         index=index,
-        settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": INDEX_ANALYSIS},
-        mappings={"properties": {"title": {"type": "text"}, "lemmas": {"type": "text", "analyzer": "ru_lemmas"}}},
+        settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
+        mappings={"properties": {"title": {"type": "text"}, "lemmas": {"type": "text", "analyzer": TERMS_ANALYZER}}},
     )
     for doc_id, title in DOCS:
         client.index(index=index, id=doc_id, document={"title": title, "lemmas": lemmatise(title)})
@@ -44,7 +45,7 @@ def test_plain_standard_analysis_misses_what_lemmas_find(es_client, es_index):
     assert [h["_id"] for h in result["hits"]["hits"]] == ["2"]
 
 
-def test_status_command_reports_the_cluster(es_client, capsys):
+def test_status_command_reports_the_cluster(es_client, capsys, db):
     call_command("search_index", "--status")
     out = capsys.readouterr().out
     assert "Elasticsearch 8." in out
@@ -55,8 +56,10 @@ def test_status_command_reports_the_cluster(es_client, capsys):
     ("text", "expected"),
     [
         ("Помощь детям", "помощь ребенок"),
+        ("К двум годам", "2 год"),
         ("Ёлочка", "елочка"),
         ("центры ранней помощи", "центр ранний помощь"),
+        ("Ранние признаки РАС", "ранний признак рас"),
     ],
 )
 def test_lemmatise_normalises_forms_and_yo(text, expected):

@@ -1,14 +1,14 @@
 """Deterministic demo content: `load_demo [--providers N] [--seed S] [--if-empty]`.
 
 The command creates the site root and an admin login, then runs each app's `demo.build(ctx)` in
-`ORDER`, so apps own their demo content. It ends with a search rebuild when Elasticsearch is configured.
+`ORDER`, so apps own their demo content. It ends with a search rebuild (the database fallback, and
+Elasticsearch when configured).
 """
 
 import importlib
 import random
 
 from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -64,6 +64,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Admin login for local use only: {demo_core.ADMIN_USERNAME} / {demo_core.ADMIN_PASSWORD}"
             )
-        if settings.ELASTICSEARCH_URL:
-            call_command("search_index", "--rebuild", stdout=self.stdout)
+        # Rebuilds the database fallback's records always, and the Elasticsearch indices when configured.
+        call_command("search_index", "--rebuild", "--no-progress", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

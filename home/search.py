@@ -1,0 +1,76 @@
+"""The "guidance" search kind: plain-language guidance pages, the parents' hub and standard pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.documents import Entry
+from search.facets import FacetSpec
+from search.pages import PageKind, field_text, page_cues, page_version
+
+AUDIENCE_FACET = {
+    "parents": ["parents"],
+    "parents-specialists": ["parents", "specialists"],
+    "specialists": ["specialists"],
+}
+
+
+class GuidanceKind(PageKind):
+    name = "guidance"
+    label = _("For parents")
+    order = 10
+    prefetch = ("topics", "age_groups", "concerns")
+    facets = (
+        FacetSpec("topic", _("Topic")),
+        FacetSpec("age", _("Child's age")),
+        FacetSpec("concern", _("Developmental concern")),
+        FacetSpec("audience", _("Audience")),
+    )
+
+    @property
+    def models(self):
+        from home.models import GuidanceIndexPage, GuidancePage, StandardPage
+
+        return (GuidancePage, GuidanceIndexPage, StandardPage)
+
+    def build_entry(self, page):
+        from home.models import GuidancePage
+
+        texts = {"title": page.title, "body": page.search_description}
+        facets = {}
+        snippet = ""
+        if isinstance(page, GuidancePage):
+            topics, ages, concerns = list(page.topics.all()), list(page.age_groups.all()), list(page.concerns.all())
+            summary, body = field_text(page, "summary"), field_text(page, "body")
+            texts["tag"] = "\n".join(term.name for term in topics + ages + concerns)
+            texts["body"] = "\n".join([summary, body, page.search_description])
+            texts["name"] = page.get_audience_display()
+            snippet = f"{summary}\n{body}"
+            facets = {
+                "topic": [t.slug for t in topics],
+                "age": [a.slug for a in ages],
+                "concern": [c.slug for c in concerns],
+                "audience": AUDIENCE_FACET.get(page.audience, []),
+            }
+        else:
+            intro = getattr(page, "intro", "") or ""
+            body = field_text(page, "body") if hasattr(page, "body") else ""
+            texts["body"] = "\n".join([intro, body, page.search_description])
+            snippet = f"{intro}\n{body}"
+        return Entry(
+            key=str(page.pk),
+            title=page.title,
+            url=self.url(page),
+            texts=texts,
+            snippet_text=snippet.strip(),
+            facets=facets,
+            cues=page_cues(page),
+            published=page.last_published_at,
+            version=page_version(page.last_published_at, page.url_path),
+        )
+
+    def present(self, page):
+        from home.models import GuidancePage
+
+        meta = []
+        if isinstance(page, GuidancePage):
+            meta = [str(_("%(minutes)s min read") % {"minutes": page.reading_minutes})]
+        return {"title": page.title, "url": self.url(page), "meta": meta}

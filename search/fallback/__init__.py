@@ -1,0 +1,1 @@
+"""The database fallback: the same analysis as Elasticsearch, over search.models.SearchRecord."""

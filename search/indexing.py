@@ -1,0 +1,250 @@
+"""Keeping the indices in step with the content: lifecycle updates, pending updates, rebuild, sync and status.
+
+Lifecycle: `schedule(kind, keys)` runs inside the editor's transaction. It records a PendingUpdate per key
+(when Elasticsearch is configured) and, once the transaction commits, `apply(kind, keys)` writes the fallback
+records and sends the documents to Elasticsearch. Success removes the pending rows (and applies a few older
+ones); a failure leaves them for `search_index --sync`. Nothing here ever raises into an editor's save.
+"""
+
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from elasticsearch import helpers
+
+from search import client as es
+from search.documents import entry_source, index_body
+from search.fallback import store
+from search.models import PendingUpdate
+from search.registry import SearchKind
+
+log = logging.getLogger(__name__)
+UPDATE_TIMEOUT = 3.0  # seconds; an editor's save waits at most this long for Elasticsearch
+_state = threading.local()
+
+
+@contextmanager
+def paused():
+    """Ignore lifecycle signals (bulk loads that end with a rebuild)."""
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
+
+
+def _uses_default_source(kind):
+    return type(kind).source is SearchKind.source
+
+
+def prepare(kind, obj):
+    """(key, Elasticsearch source, fallback entry or None) for one public object."""
+    entry = kind.entry(obj) if kind.fallback or _uses_default_source(kind) else None
+    source = entry_source(entry, kind.name) if _uses_default_source(kind) else kind.source(obj)
+    return kind.key(obj), source, entry
+
+
+def _objects_for(kind, keys):
+    queryset = kind.objects()
+    if isinstance(queryset, models.QuerySet):
+        found = {kind.key(obj): obj for obj in queryset.filter(pk__in=list(keys))}
+    else:
+        found = {key: kind.get_object(key) for key in keys}
+    return {key: found.get(key) for key in keys}
+
+
+# ------------------------------------------------------------------------------------------- lifecycle
+
+
+def schedule(kind, keys):
+    keys = sorted({str(key) for key in keys if key is not None})
+    if not keys or getattr(_state, "paused", False):
+        return
+    if es.search_enabled():
+        try:
+            with transaction.atomic():
+                PendingUpdate.objects.bulk_create(
+                    [PendingUpdate(kind=kind.name, key=key) for key in keys], ignore_conflicts=True
+                )
+        except Exception:  # never break the editor's save; --sync compares counts anyway
+            log.exception("Could not record pending search updates for %s", kind.name)
+    transaction.on_commit(lambda: apply(kind, keys))
+
+
+def apply(kind, keys):
+    """Bring the fallback and Elasticsearch to the current state of these objects. Never raises."""
+    try:
+        objects = _objects_for(kind, keys)
+        prepared = {key: prepare(kind, obj) for key, obj in objects.items() if obj is not None}
+        gone = [key for key, obj in objects.items() if obj is None]
+    except Exception:
+        log.exception("Could not prepare search documents for %s %s", kind.name, keys)
+        return
+    if kind.fallback:
+        try:
+            store.delete_keys(kind.name, gone)
+            store.save_entries(kind.name, [entry for _key, _source, entry in prepared.values()])
+        except Exception:
+            log.exception("Could not update the search fallback for %s %s", kind.name, keys)
+    if es.search_enabled() and _send(kind, prepared, gone):
+        PendingUpdate.objects.filter(kind=kind.name, key__in=keys).delete()
+        apply_pending(limit=100)
+
+
+def _send(kind, prepared, gone):
+    """Index and delete documents through the alias; False (and the error recorded) when that failed."""
+    alias = es.index_name(kind.name)
+    actions = [{"_op_type": "index", "_index": alias, "_id": key, "_source": src} for key, src, _e in prepared.values()]
+    actions += [{"_op_type": "delete", "_index": alias, "_id": key} for key in gone]
+    if not actions:
+        return True
+
+    def run(client):
+        _ok, errors = helpers.bulk(client, actions, raise_on_error=False, refresh=False)
+        return [e for e in errors if e.get("delete", {}).get("status") != 404]
+
+    try:
+        errors = es.guarded(run, timeout=UPDATE_TIMEOUT)
+    except es.SearchUnavailable as exc:
+        _record_failure(kind, list(prepared) + gone, str(exc))
+        return False
+    if errors:
+        _record_failure(kind, list(prepared) + gone, str(errors[0])[:300])
+        return False
+    return True
+
+
+def _record_failure(kind, keys, error):
+    try:
+        PendingUpdate.objects.filter(kind=kind.name, key__in=keys).update(
+            attempts=models.F("attempts") + 1, last_error=error[:300]
+        )
+    except Exception:
+        log.exception("Could not record the search failure")
+
+
+def apply_pending(limit=None):
+    """Apply pending updates, oldest first; returns how many were applied."""
+    from search import registry
+
+    applied = 0
+    rows = PendingUpdate.objects.order_by("created_at", "pk")
+    if limit:
+        rows = rows[:limit]
+    by_kind = {}
+    for row in rows:
+        by_kind.setdefault(row.kind, []).append(row.key)
+    for name, keys in by_kind.items():
+        try:
+            kind = registry.get(name)
+        except KeyError:
+            PendingUpdate.objects.filter(kind=name).delete()
+            continue
+        objects = _objects_for(kind, keys)
+        prepared = {key: prepare(kind, obj) for key, obj in objects.items() if obj is not None}
+        gone = [key for key, obj in objects.items() if obj is None]
+        if not _send(kind, prepared, gone):
+            break
+        PendingUpdate.objects.filter(kind=name, key__in=keys).delete()
+        applied += len(keys)
+    return applied
+
+
+# -------------------------------------------------------------------------------------------- rebuild
+
+
+def _batches(iterable, size):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _iterate(kind):
+    queryset = kind.objects()
+    if isinstance(queryset, models.QuerySet):
+        return queryset.iterator(chunk_size=kind.bulk_chunk)
+    return iter(queryset)
+
+
+def count(kind):
+    queryset = kind.objects()
+    return queryset.count() if hasattr(queryset, "count") else len(list(queryset))
+
+
+def rebuild(kind, progress=None, use_es=True):
+    """New index → bulk load → refresh → alias swap → drop the old; the fallback records likewise.
+
+    `progress(n)` is called after each batch with the number of objects done. Returns a summary dict.
+    """
+    started = timezone.now()
+    use_es = use_es and es.search_enabled()
+    client = es.get_client(timeout=120) if use_es else None
+    alias = es.index_name(kind.name)
+    new_index = es.new_index_name(kind.name)
+    if use_es:
+        body = index_body(kind.document())
+        body["settings"]["refresh_interval"] = "-1"
+        client.indices.create(index=new_index, **body)
+    done = 0
+    try:
+        with transaction.atomic():
+            if kind.fallback:
+                store.clear_kind(kind.name)
+            for batch in _batches(_iterate(kind), kind.bulk_chunk):
+                prepared = [prepare(kind, obj) for obj in batch]
+                if kind.fallback:
+                    store.save_entries(kind.name, [entry for _key, _source, entry in prepared])
+                if use_es:
+                    actions = ({"_index": new_index, "_id": key, "_source": src} for key, src, _e in prepared)
+                    helpers.bulk(client, actions, chunk_size=1000)
+                done += len(batch)
+                if progress:
+                    progress(len(batch))
+            if use_es:
+                client.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": "1s"}})
+                client.indices.refresh(index=new_index)
+                _swap_alias(client, alias, new_index)
+    except Exception:
+        if use_es:
+            client.indices.delete(index=new_index, ignore_unavailable=True)
+        raise
+    if use_es:
+        PendingUpdate.objects.filter(kind=kind.name, created_at__lt=started).delete()
+    return {"kind": kind.name, "documents": done, "index": new_index if use_es else None}
+
+
+def _swap_alias(client, alias, new_index):
+    old = []
+    if client.indices.exists_alias(name=alias):
+        old = list(client.indices.get_alias(name=alias))
+    elif client.indices.exists(index=alias):  # a plain index squatting the alias name (older layouts)
+        client.indices.delete(index=alias)
+    actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    leftovers = [
+        name
+        for name in client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed")
+        if name != new_index and _is_concrete_of(alias, name)
+    ]
+    for name in set(old) | set(leftovers):
+        client.indices.delete(index=name, ignore_unavailable=True)
+
+
+def _is_concrete_of(alias, name):
+    suffix = name[len(alias) + 1 :]
+    return name.startswith(f"{alias}-") and len(suffix) == 20 and suffix.isdigit()
+
+
+def refresh(kind):
+    """Make recent updates visible to searches now (tests and commands call it; requests never wait on it)."""
+    es.get_client().indices.refresh(index=es.index_name(kind.name))

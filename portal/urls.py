@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.views import healthz, robots_txt
+from portal.views_icons import favicon, web_manifest
 from portal.views_vision import low_vision
 from providers_map.sitemaps import ProviderSitemap
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("site.webmanifest", web_manifest, name="web_manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),

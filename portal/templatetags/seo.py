@@ -57,8 +57,9 @@ def meta_description(context):
     text = description_of(context.get("page"))
     if text:
         return text
-    portal = context.get("settings")
-    try:
-        return _shorten(portal.portal.PortalSettings.footer_note or "")
-    except AttributeError:
+    request = context.get("request")
+    if request is None:
         return ""
+    from portal.models import PortalSettings
+
+    return _shorten(PortalSettings.for_request(request).footer_note or "")

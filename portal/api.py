@@ -5,10 +5,13 @@ ninja's default 422), 404 for unknown objects and paths. Apps add their routers 
 """
 
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from portal.api_openapi import complete as complete_openapi
 
 API_TITLE = "Early care portal API"
 API_VERSION = "1"
@@ -34,12 +37,28 @@ def _validation_details(errors):
     return details
 
 
-api = NinjaAPI(
+class PortalApi(NinjaAPI):
+    """The shared instance; its OpenAPI document also describes what every endpoint shares (api_openapi)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return complete_openapi(document)
+
+
+class ApiIndex(Schema):
+    name: str
+    version: str
+    openapi: str = Field(description="This API's OpenAPI document.")
+    documentation: str = Field(description="The readable documentation page.")
+    hsds: str = Field(description="The registry as Open Referral HSDS 3.0 (its own API).")
+
+
+api = PortalApi(
     title=API_TITLE,
     version=API_VERSION,
     description="Public, read-only data of the early-care portal: search, providers, open data.",
     urls_namespace="api-v1",
-    docs_url="/docs",
+    docs_url=None,  # the readable documentation page is portal.api_docs at /api/v1/docs
 )
 
 
@@ -63,14 +82,15 @@ def _on_auth_error(request, exc):
     return error_response(_("Authentication required."), [], 401)
 
 
-@api.get("/", summary="API index", tags=["meta"])
+@api.get("/", response=ApiIndex, summary="API index", tags=["meta"])
 def api_index(request):
     """Where the API's description and documentation live."""
     return {
         "name": API_TITLE,
         "version": API_VERSION,
         "openapi": request.build_absolute_uri("openapi.json"),
-        "documentation": request.build_absolute_uri("docs"),
+        "documentation": request.build_absolute_uri(reverse("api_docs")),
+        "hsds": request.build_absolute_uri(reverse("hsds:index")),
     }
 
 

@@ -4,17 +4,18 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
 from portal.api import not_found as api_not_found
+from portal.api_docs import api_docs
+from portal.sitemaps import NamedPagesSitemap, PageSitemap
 from portal.views import healthz, robots_txt
 from portal.views_icons import favicon, web_manifest
 from portal.views_vision import low_vision
 from providers_map.sitemaps import ProviderSitemap
 
-SITEMAPS = {"pages": WagtailSitemap, "providers": ProviderSitemap}
+SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -28,7 +29,9 @@ urlpatterns = [
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
+    path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
+    path("api/hsds/", include("providers_map.hsds.urls")),
     re_path(r"^api/", api_not_found),
 ]
 

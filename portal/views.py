@@ -4,6 +4,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal.canonical import canonical_base_url
 from search.client import search_status
 
 
@@ -30,7 +31,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /low-vision/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {canonical_base_url(request)}/sitemap.xml",
     ]
     if getattr(settings, "ROBOTS_DISALLOW_ALL", False):
         lines.insert(1, "Disallow: /")

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from portal.sitemaps import CanonicalSitemap
 from providers_map.models import Organisation
 
 
-class ProviderSitemap(Sitemap):
+class ProviderSitemap(CanonicalSitemap):
     """Public provider pages; synthetic (demo/benchmark) entries are not advertised to search engines."""
 
     changefreq = "monthly"

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from providers_map import exporting
+from providers_map.hsds import guide as hsds_guide
+from providers_map.hsds.vocabulary import Vocabulary
 from providers_map.importing.columns import COLUMNS
 from providers_map.models import Location, Organisation
 
@@ -33,6 +35,8 @@ def open_data(request):
         "last_update": latest,
         "columns": COLUMNS,
         "formats": list(DOWNLOADS),
+        "hsds_fields": hsds_guide.FIELD_MAP,
+        "hsds_taxonomies": Vocabulary().taxonomies(),
     }
     return render(request, "providers_map/open_data.html", context)
 

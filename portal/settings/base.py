@@ -147,6 +147,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 PORTAL_MAP_TILE_URL = os.environ.get("PORTAL_MAP_TILE_URL", "")
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+# The canonical address of the portal (scheme + host, no trailing slash) for the sitemap and links in open data;
+# empty: the default Wagtail site's hostname and port.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (55.0, 82.9),
@@ -166,3 +169,29 @@ LOGGING = {
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Public API (/api/v1/, /api/hsds/): CORS for reading from any origin, per-client rate limits, ETag and
+# Last-Modified with conditional GETs (portal/api_http.py). API_RATE_LIMIT is "requests/seconds" per client.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/60")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+INSTALLED_APPS += ["corsheaders"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware"
+)
+# Innermost, but before a middleware that must stay last (django-axes), if there is one.
+_LAST = [name for name in MIDDLEWARE if name.startswith("axes.")]
+MIDDLEWARE.insert(MIDDLEWARE.index(_LAST[0]) if _LAST else len(MIDDLEWARE), "portal.api_http.ApiHttpMiddleware")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+)
+CORS_PREFLIGHT_MAX_AGE = 86400

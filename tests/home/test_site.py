@@ -41,7 +41,7 @@ def test_healthz_reports_database_and_search(client, demo_site):
 def test_robots_and_sitemap(client, demo_site):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
-    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Sitemap: http://localhost/sitemap.xml" in robots  # the canonical host (the Wagtail site), not the request's
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert b"/about/</loc>" in sitemap.content

@@ -1,48 +1,48 @@
-"""Validation against the official Open Referral HSDS 3.0 JSON Schemas (../shared/standards/hsds-3.0/).
+"""Validation against the official Open Referral HSDS 3.0 JSON Schemas.
 
 `validate(instance, "compiled/service.json")` returns the list of error messages (empty = valid), checking
 formats (uuid, uri, email, date-time) too. `strict=True` also rejects properties the schema does not define,
-so a test catches a field name HSDS does not have. The schemas are looked up in `HSDS_SCHEMA_DIR` or in
-`shared/standards/hsds-3.0` beside the repository or one of its parents (CI lays `shared/` beside the clone).
+so a test catches a field name HSDS does not have. The schemas are the official files, vendored gzip-compressed
+in tests/providers_map/hsds-3.0/ (see its SOURCE.md; `HSDS_SCHEMA_DIR` may point at an uncompressed copy
+instead, e.g. ../shared/standards/hsds-3.0). `test_hsds_schemas.py` checks the copy against shared/.
 """
 
 import copy
 import functools
+import gzip
 import json
 import os
 from pathlib import Path
 
-import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tests.conftest import require_service
-
-REPO = Path(__file__).resolve().parents[2]
-RELATIVE = Path("shared") / "standards" / "hsds-3.0"
+VENDORED = Path(__file__).resolve().parent / "hsds-3.0"
 
 
 def schema_dir():
-    configured = os.environ.get("HSDS_SCHEMA_DIR")
-    if configured:
-        return Path(configured)
-    for parent in REPO.parents:
-        if (parent / RELATIVE / "service.json").is_file():
-            return parent / RELATIVE
-    return None
+    return Path(os.environ.get("HSDS_SCHEMA_DIR") or VENDORED)
 
 
-@pytest.fixture(scope="session")
-def hsds_schemas():
-    found = schema_dir()
-    require_service("The HSDS 3.0 schemas", found is not None, f"expected {RELATIVE} beside the repository")
-    return found
+def read_schema_text(relative):
+    """The text of schema file `relative` ("service.json", "compiled/service.json"), compressed or not."""
+    path = schema_dir() / relative
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    with gzip.open(path.with_name(path.name + ".gz"), "rt", encoding="utf-8") as handle:
+        return handle.read()
+
+
+def schema_names():
+    """The per-object schema files (top level, without openapi.json)."""
+    names = {p.name.removesuffix(".gz") for p in schema_dir().iterdir() if ".json" in p.name}
+    return sorted(names - {"openapi.json"})
 
 
 @functools.cache
 def _load(relative):
-    return json.loads((schema_dir() / relative).read_text(encoding="utf-8"))
+    return json.loads(read_schema_text(relative))
 
 
 def _strict(schema):
@@ -66,12 +66,10 @@ def _strict(schema):
 @functools.cache
 def _registry(strict):
     resources = []
-    for path in sorted(schema_dir().glob("*.json")):
-        if path.name == "openapi.json":
-            continue
-        contents = json.loads(path.read_text(encoding="utf-8"))
+    for name in schema_names():
+        contents = _load(name)
         resources.append(
-            (path.name, Resource(contents=_strict(contents) if strict else contents, specification=DRAFT202012))
+            (name, Resource(contents=_strict(contents) if strict else contents, specification=DRAFT202012))
         )
     return Registry().with_resources(resources)
 

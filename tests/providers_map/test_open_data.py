@@ -65,3 +65,19 @@ def test_download_reflects_a_new_publication(client, registry):
 def test_unknown_format_is_404(client):
     assert client.get("/providers/open-data/registry.pdf").status_code == 404
     assert client.post("/providers/open-data/registry.csv").status_code == 405
+
+
+def test_page_states_licence_update_time_formats_and_the_api(client, registry):
+    html = client.get("/providers/open-data/").content.decode()
+    assert "CC BY 4.0" in html and "Последнее обновление:" in html and "<time datetime=" in html
+    assert 'href="/api/hsds/services?format=ndjson&amp;full=true"' in html
+    assert 'href="/api/v1/docs"' in html and 'href="/api/hsds/"' in html and 'href="/api/v1/"' in html
+    assert "organization_identifier (identifier_scheme RU-INN, RU-OGRN)" in html
+    assert "Виды услуг ранней помощи" in html and "Особенности развития" in html
+
+
+def test_every_page_footer_links_to_open_data(client, registry):
+    for url in ("/providers/", "/providers/open-data/", "/api/v1/docs"):
+        html = client.get(url).content.decode()
+        footer = html[html.index("<footer") :]
+        assert '<a href="/providers/open-data/">Открытые данные и API</a>' in footer, url

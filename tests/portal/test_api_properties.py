@@ -1,0 +1,140 @@
+"""Property-based test of /api/v1/: generated requests for every operation of its OpenAPI document.
+
+Generic over the document: endpoints that apps add later are covered as soon as they are in it. Each
+operation gets at least REQUESTS_PER_OPERATION valid requests (schemathesis, positive mode) plus invalid
+ones (negative mode), sent in-process through the whole Django stack against the demo registry. Every
+answer must not be a 5xx, must have a documented status code and content type, and its body must match the
+schema documented for that status; invalid requests must be rejected with a 4xx.
+"""
+
+import os
+import sys
+from collections import Counter
+
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, seed
+from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from schemathesis.generation import GenerationMode
+
+REQUESTS_PER_OPERATION = int(os.environ.get("API_PROPERTY_REQUESTS", "1000"))
+NEGATIVE_REQUESTS_PER_OPERATION = REQUESTS_PER_OPERATION // 4
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+MAX_ROUNDS = 20
+
+
+@pytest.fixture
+def wsgi_app(settings):
+    """The real WSGI application, inside the test's transaction (as Django's test client does it)."""
+    settings.API_RATE_LIMIT = "100000000/60"
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def registry_for_hsds(db):
+    """A few published providers (with branches, services, concerns, languages) for the HSDS operations."""
+    from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory
+
+    for number in range(3):
+        organisation = OrganisationFactory()
+        for _ in range(number + 1):
+            LocationFactory(organisation=organisation)
+        ServiceFactory(organisation=organisation, concerns=["autism"], languages=["tatar"])
+
+
+def _run(operation, mode, target, counts, failures):
+    """Send at least `target` generated requests for one operation in one mode."""
+    key = (operation.label, mode.value)
+    checks = CHECKS + ([negative_data_rejection] if mode is GenerationMode.NEGATIVE else [])
+    for round_number in range(MAX_ROUNDS):
+        if counts[key] >= target:
+            return
+
+        @seed(round_number)
+        @hypothesis_settings(
+            max_examples=target - counts[key],
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy(generation_mode=mode))
+        def send(case):
+            counts[key] += 1
+            try:
+                case.call_and_validate(checks=checks)
+            except Exception as exc:  # collect, so one run reports every failing operation
+                failures.append(f"{key}: {type(exc).__name__}: {str(exc)[:800]}")
+
+        try:
+            send()
+        except Unsatisfiable:  # every generated case was filtered out: nothing invalid can be made here
+            return
+
+
+def test_every_v1_operation_answers_generated_requests_as_documented(demo_site, wsgi_app):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
+    counts, failures = Counter(), []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert operations, "the OpenAPI document lists no operation"
+    for operation in operations:
+        _run(operation, GenerationMode.POSITIVE, REQUESTS_PER_OPERATION, counts, failures)
+        _run(operation, GenerationMode.NEGATIVE, NEGATIVE_REQUESTS_PER_OPERATION, counts, failures)
+    print("\nGenerated requests per operation:", dict(counts), file=sys.stderr)
+    assert failures == [], "\n".join(failures[:20])
+    for operation in operations:
+        assert counts[(operation.label, "positive")] >= REQUESTS_PER_OPERATION, operation.label
+
+
+HSDS_REQUESTS_PER_OPERATION = int(os.environ.get("HSDS_PROPERTY_REQUESTS", "60"))
+
+
+def _inline_official_schemas(node):
+    """Replace references to the official HSDS schema files by the files themselves (vendored, offline)."""
+    from providers_map.hsds.openapi import SCHEMA_BASE
+    from tests.providers_map.hsds_schemas import _load
+
+    if isinstance(node, list):
+        return [_inline_official_schemas(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref", "")
+    if reference.startswith(SCHEMA_BASE) or (reference.endswith(".json") and "/" not in reference):
+        return _inline_official_schemas(_load(reference.removeprefix(SCHEMA_BASE)))
+    return {key: _inline_official_schemas(value) for key, value in node.items()}
+
+
+def test_every_hsds_operation_answers_generated_requests_as_documented(wsgi_app, registry_for_hsds):
+    from providers_map.hsds.openapi import document as hsds_document
+
+    document = _inline_official_schemas(hsds_document("http://localhost"))
+    schema = schemathesis.openapi.from_dict(document)
+    schema.app, schema.location = wsgi_app, "/api/hsds/openapi.json"
+    counts, failures = Counter(), []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 11
+    for operation in operations:
+        _run(operation, GenerationMode.POSITIVE, HSDS_REQUESTS_PER_OPERATION, counts, failures)
+        _run(operation, GenerationMode.NEGATIVE, HSDS_REQUESTS_PER_OPERATION // 4, counts, failures)
+    print("\nGenerated HSDS requests per operation:", dict(counts), file=sys.stderr)
+    assert failures == [], "\n".join(failures[:20])
+    for operation in operations:
+        assert counts[(operation.label, "positive")] >= HSDS_REQUESTS_PER_OPERATION, operation.label

@@ -19,6 +19,7 @@ def test_footer_link_opens_the_accessibility_statement_not_the_mode_switch(clien
     for heading in ("Что работает на сайте", "Что пока работает не полностью", "Как сообщить о проблеме"):
         assert heading in html
     assert 'href="/low-vision/"' in html
+    assert b"/accessibility/</loc>" in client.get("/sitemap.xml").content  # no longer shadowed by the switch
 
 
 def test_header_switches_the_mode_on_with_one_button(client, demo_site):

@@ -5,6 +5,8 @@ Every step creates only what is missing, so running `load_demo` twice changes no
 """
 
 from home.demo_texts import PAGES as GUIDANCE_PAGES
+from home.demo_texts.statement import INTRO as STATEMENT_INTRO
+from home.demo_texts.statement import accessibility_body
 from portal.demo_core import child_page
 
 ORDER = 90
@@ -25,22 +27,6 @@ ABOUT_BODY = [
         "<p>Портал ведут специалисты служб ранней помощи и редакторы. "
         "Данные о поставщиках услуг проверяют операторы регионального реестра.</p>",
     ),
-]
-
-ACCESSIBILITY_BODY = [
-    (
-        "paragraph",
-        "<p>Мы делаем сайт удобным для всех. Страницы можно читать с клавиатуры "
-        "и программой экранного доступа. Текст можно увеличить в два раза.</p>",
-    ),
-    ("heading", {"text": "Версия для слабовидящих"}),
-    (
-        "paragraph",
-        "<p>Ссылка «Версия для слабовидящих» вверху страницы включает крупный шрифт "
-        "и высокий контраст. Она работает и без JavaScript.</p>",
-    ),
-    ("heading", {"text": "Если что-то не работает"}),
-    ("paragraph", "<p>Напишите нам, какая страница и что не получилось. Мы ответим и исправим.</p>"),
 ]
 
 PRIVACY_BODY = [
@@ -69,7 +55,8 @@ PRIVACY_BODY = [
     (
         "paragraph",
         "<p>Сообщение об ошибке мы храним, пока не исправим данные, и ещё год. Потом удаляем его. "
-        "Файлы cookie исчезают, когда вы закрываете браузер или через две недели.</p>",
+        "Файлы cookie исчезают, когда вы закрываете браузер или через две недели. "
+        "Только настройки версии для слабовидящих браузер помнит год.</p>",
     ),
     ("heading", {"text": "Ваши права"}),
     (
@@ -92,14 +79,14 @@ HOME_BODY = [
 def build(ctx):
     from home.models import GuidancePage
 
-    _portal_settings(ctx)
+    portal = _portal_settings(ctx)
     _standard_page(ctx.home, "О портале", "about", "Зачем нужен этот сайт и кто его ведёт.", ABOUT_BODY, True)
     _standard_page(
         ctx.home,
         "Доступность сайта",
         "accessibility",
-        "Как мы делаем сайт удобным для всех.",
-        ACCESSIBILITY_BODY,
+        STATEMENT_INTRO,
+        accessibility_body(portal.contact_email, portal.hotline_phone),
         False,
     )
     _standard_page(
@@ -132,6 +119,7 @@ def _portal_settings(ctx):
     settings.contact_email = settings.contact_email or "info@example.org"
     if before != (settings.hotline_phone, settings.operator_name, settings.footer_note, settings.contact_email):
         settings.save()
+    return settings
 
 
 def _footer_links(ctx):

@@ -12,7 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from materials import media, vtt
+from materials import media, video_sources, vtt
 from portal.blocks import HeadingBlock, ParagraphBlock
 
 TRANSCRIPT_TIMESTAMP = re.compile(r"^\[?((?:\d{1,2}:)?\d{1,2}:[0-5]\d)\]?(?:\s+[—–-])?\s+(.*)$", re.S)
@@ -58,6 +58,16 @@ class VideoValue(blocks.StructValue):
         return media.mime_type(self.get("video_file"))
 
     @property
+    def sources(self):
+        """[(document, mime type)]: the video's files in the order the player should try them."""
+        return video_sources.ordered_sources(self.get("video_file"), self.get("alternative_file"))
+
+    @property
+    def download_file(self):
+        """The file to offer for download: the MP4, which plays everywhere, else the main file."""
+        return video_sources.mp4_of(self.get("video_file"), self.get("alternative_file")) or self.get("video_file")
+
+    @property
     def duration_display(self):
         return vtt.format_timestamp(self["duration"]) if self.get("duration") else ""
 
@@ -85,6 +95,14 @@ class VideoBlock(blocks.StructBlock):
         required=False,
         label=_("Video file"),
         help_text=_("An MP4 or WebM file from the documents library. Fill in either the file or the embed link."),
+    )
+    alternative_file = DocumentChooserBlock(
+        required=False,
+        label=_("The same video in the second format"),
+        help_text=_(
+            "Every video needs an MP4 file (H.264 video, AAC sound) that every phone plays. If the main file "
+            "is WebM, add the MP4 here; if it is MP4, you may add a WebM."
+        ),
     )
     embed_url = blocks.URLBlock(
         required=False,
@@ -148,6 +166,8 @@ class VideoBlock(blocks.StructBlock):
             errors["video_file"] = ValidationError(
                 gettext("The video file must be MP4 or WebM; “%(name)s” is not.") % {"name": video_file.filename}
             )
+        if "video_file" not in errors:
+            errors.update(video_sources.source_errors(video_file, value.get("alternative_file")))
         if embed_url and urlsplit(embed_url).scheme != "https":
             errors["embed_url"] = ValidationError(gettext("The embed link must start with https://."))
 

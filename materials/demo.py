@@ -6,11 +6,13 @@ downloaded. Running it again changes nothing: pages are found by slug and
 documents by title in the demo collection.
 """
 
+import io
 import subprocess
 import tempfile
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -65,29 +67,45 @@ def _file_bytes(kind, label, item):
     raise ValueError(f"unknown demo file format {kind}")
 
 
-def video_bytes(video):
-    """A colour card with the title, as long as the captions, WebM (VP8) or MP4 (H.264)."""
-    import imageio_ffmpeg
+# ffmpeg settings per container: WebM (VP8 + Opus) and MP4 (H.264 + AAC, the moov atom first for streaming).
+ENCODERS = {
+    "webm": ["-c:v", "libvpx", "-deadline", "good", "-cpu-used", "5", "-b:v", "80k", "-c:a", "libopus", "-b:a", "16k"],
+    "mp4": [
+        "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "24k",
+        "-movflags", "+faststart",
+    ],
+    "png": ["-frames:v", "1"],
+}  # fmt: skip
 
-    seconds = duration(video)
+
+def _title_filter(video):
+    font = demo_pdf.FONT_PATH
     text = video["title"].replace("\\", "").replace(":", "\\:").replace("'", "’")
-    filters = [
+    return [
         "-vf",
-        f"drawtext=fontfile={demo_pdf.FONT_PATH}:text='{text}':fontcolor=white:fontsize={min(24, 700 // len(text))}:"
+        f"drawtext=fontfile={font}:text='{text}':fontcolor=white:fontsize={min(24, 700 // len(text))}:"
         "x=(w-text_w)/2:y=(h-text_h)/2",
     ]
-    if video["format"] == "webm":
-        codec = ["-c:v", "libvpx", "-deadline", "good", "-cpu-used", "5", "-b:v", "80k", "-threads", "1"]
-    else:
-        codec = ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-threads", "1"]
-        codec += ["-movflags", "+faststart"]
+
+
+def video_bytes(video, fmt=None):
+    """A colour card with the title, as long as the captions, with a silent sound track: WebM (VP8/Opus) or
+    MP4 (H.264/AAC); "png" gives the card as a still image for the poster."""
+    import imageio_ffmpeg
+
+    fmt = fmt or video["format"]
+    seconds = duration(video)
+    inputs = ["-f", "lavfi", "-i", f"color=c={video['colour']}:s=480x270:d={seconds}:r=5"]
+    if fmt != "png":
+        # the sound ends 40 ms early: Opus pads its last frame, and the file must not outlast the captions
+        inputs += ["-f", "lavfi", "-i", f"anullsrc=r=48000:cl=mono:d={seconds - 0.04}"]
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"video.{video['format']}"
+        path = Path(tmp) / f"video.{fmt}"
         subprocess.run(
             [
-                imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-loglevel", "error", "-f", "lavfi",
-                "-i", f"color=c={video['colour']}:s=480x270:d={seconds}:r=5", *filters, *codec,
-                "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-y", str(path),
+                imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-loglevel", "error", *inputs, *_title_filter(video),
+                *ENCODERS[fmt], "-t", str(seconds), "-threads", "1", "-map_metadata", "-1", "-fflags", "+bitexact",
+                "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-y", str(path),
             ],
             check=True,
             timeout=120,
@@ -95,24 +113,48 @@ def video_bytes(video):
         return path.read_bytes()
 
 
+def _poster(collection, video):
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    title = f"Заставка: {video['title']}"
+    image = Image.objects.filter(collection=collection, title=title).first()
+    if image is None:
+        image = Image(title=title, collection=collection)
+        name = f"poster-{video['colour'][2:]}.png"
+        image.file.save(name, ImageFile(io.BytesIO(video_bytes(video, "png")), name=name), save=False)
+        image.save()
+    return image
+
+
 def _video_value(collection, key, slug):
+    """The block value of a demo video: its main file, the same video in the other format, captions, poster."""
     video = VIDEOS[key]
-    video_doc = _document(
-        collection, f"Видео: {video['title']}", f"{slug}.{video['format']}", lambda: video_bytes(video)
-    )
+    main_format = video["format"]
+    other_format = "mp4" if main_format == "webm" else "webm"
+    files = {
+        fmt: _document(
+            collection,
+            f"Видео ({fmt.upper()}): {video['title']}",
+            f"{slug}.{fmt}",
+            lambda fmt=fmt: video_bytes(video, fmt),
+        )
+        for fmt in (main_format, other_format)
+    }
     captions = _document(
         collection, f"Субтитры: {video['title']}", f"{slug}.vtt", lambda: vtt_text(video).encode("utf-8")
     )
     value = {
         "title": video["title"],
-        "video_file": video_doc,
+        "video_file": files[main_format],
+        "alternative_file": files[other_format],
         "embed_url": "",
         "captions": captions,
         "transcript": transcript_text(video),
         "duration": duration(video),
-        "poster": None,
+        "poster": _poster(collection, video),
     }
-    return value, video_doc, captions
+    return value, files, captions
 
 
 def _body(item):
@@ -171,9 +213,10 @@ def build_material(index, collection, item, terms):
         )
         files.append((document, label))
     if item["video"]:
-        value, video_doc, captions = _video_value(collection, item["video"], item["slug"])
+        value, videos, captions = _video_value(collection, item["video"], item["slug"])
         page.video = [("video", value)]
-        files += [(video_doc, "Видеофайл лекции"), (captions, "Субтитры (WebVTT)")]
+        files += [(videos["mp4"], "Видеофайл лекции (MP4)"), (videos["webm"], "Видеофайл лекции (WebM)")]
+        files += [(captions, "Субтитры (WebVTT)")]
     page.files = [MaterialFile(document=document, label=label) for document, label in files]
     # Created live without a revision history (publishing 28 revisions triples the time of every demo load);
     # what publishing would add for us, the stored transcript cues, is done explicitly.

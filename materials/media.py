@@ -41,19 +41,27 @@ def ffmpeg_exe():
         return None
 
 
-def probe_duration(path):
-    """Duration in whole seconds (rounded up) read by ffmpeg from the file's header, or None."""
+STREAM_LINE = re.compile(r"Stream #\d+:\d+\S*: (Video|Audio): (\w+)")
+
+
+def _ffmpeg_report(path):
+    """What `ffmpeg -i` says about a file (its stderr), or "" when ffmpeg is missing or fails."""
     exe = ffmpeg_exe()
     if not exe:
-        return None
+        return ""
     try:
         result = subprocess.run(
             [exe, "-hide_banner", "-nostdin", "-i", str(path)], capture_output=True, timeout=30, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         logger.warning("ffmpeg could not read %s: %s", path, exc)
-        return None
-    match = DURATION_LINE.search(result.stderr.decode("utf-8", "replace"))
+        return ""
+    return result.stderr.decode("utf-8", "replace")
+
+
+def probe_duration(path):
+    """Duration in whole seconds (rounded up) read by ffmpeg from the file's header, or None."""
+    match = DURATION_LINE.search(_ffmpeg_report(path))
     if not match:
         return None
     hours, minutes, seconds = match.groups()
@@ -61,13 +69,38 @@ def probe_duration(path):
     return max(1, int(-(-total // 1))) if total > 0 else None
 
 
-def document_duration(document):
-    """Duration of a video document when it is stored on the local disk, else None."""
+def probe_codecs(path):
+    """{"video": codec, "audio": codec} of the first streams ffmpeg finds (a missing stream is None);
+    None when ffmpeg cannot tell."""
+    report = _ffmpeg_report(path)
+    streams = STREAM_LINE.findall(report)
+    if not streams:
+        return None
+    codecs = {"video": None, "audio": None}
+    for kind, codec in streams:
+        codecs.setdefault(kind.lower(), None)
+        if codecs[kind.lower()] is None:
+            codecs[kind.lower()] = codec.lower()
+    return codecs
+
+
+def _local_path(document):
     try:
-        path = document.file.path
+        return document.file.path
     except (NotImplementedError, ValueError):
         return None
-    return probe_duration(path)
+
+
+def document_duration(document):
+    """Duration of a video document when it is stored on the local disk, else None."""
+    path = _local_path(document)
+    return probe_duration(path) if path else None
+
+
+def document_codecs(document):
+    """Codecs of a video document stored on the local disk (see `probe_codecs`), else None."""
+    path = _local_path(document)
+    return probe_codecs(path) if path else None
 
 
 def read_document(document):

@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from materials import files
+from materials import files, media
 from materials.models import AUDIENCES, MaterialPage
 
 RELATED_LIMIT = 4
@@ -56,8 +56,9 @@ def _video_object(value, page, request, description):
     if value.get("duration"):
         data["duration"] = value.duration_iso
     if value.get("video_file"):
-        data["contentUrl"] = request.build_absolute_uri(value["video_file"].url)
-        data["encodingFormat"] = value.mime_type
+        download = value.download_file
+        data["contentUrl"] = request.build_absolute_uri(download.url)
+        data["encodingFormat"] = media.mime_type(download)
     elif value.get("embed_url"):
         data["embedUrl"] = value["embed_url"]
     if value.get("captions"):

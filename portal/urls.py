@@ -6,12 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.accessibility import toggle_low_vision
 from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.api_docs import api_docs
 from portal.sitemaps import NamedPagesSitemap, PageSitemap
 from portal.views import healthz, robots_txt, security_txt
+from portal.views_icons import favicon, web_manifest
+from portal.views_vision import low_vision
 from providers_map.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search.api import router as search_router
@@ -28,8 +29,10 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("site.webmanifest", web_manifest, name="web_manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("accessibility/", toggle_low_vision, name="low_vision_toggle"),
+    path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),
     path("search/", include("search.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).

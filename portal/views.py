@@ -39,7 +39,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /accessibility/",
+        "Disallow: /low-vision/",
         f"Sitemap: {canonical_base_url(request)}/sitemap.xml",
     ]
     if getattr(settings, "ROBOTS_DISALLOW_ALL", False):

@@ -109,3 +109,13 @@ def pytest_sessionfinish(session):
     created = getattr(settings, "TEST_MEDIA_ROOT_CREATED", None)
     if created:
         shutil.rmtree(created, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Figures the browser tests collected (tests/e2e/report.py): axe totals, journey run times."""
+    from tests.e2e.report import SECTIONS
+
+    for title, lines in SECTIONS.items():
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)

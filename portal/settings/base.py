@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.accessibility.VisionVaryMiddleware",
     # Must be last: answers locked-out login attempts (django-axes).
     "axes.middleware.AxesMiddleware",
 ]

@@ -20,8 +20,16 @@
         if (promise && promise.catch) promise.catch(function () {});
       }
     }
-    if (video.readyState >= 1) apply();
-    else video.addEventListener("loadedmetadata", apply, { once: true });
+    if (video.readyState >= 1) {
+      apply();
+      return;
+    }
+    video.addEventListener("loadedmetadata", apply, { once: true });
+    // The player loads nothing by itself (preload="none"); the reader asked for this moment, so fetch it now.
+    if (video.preload === "none") {
+      video.preload = "metadata";
+      video.load();
+    }
   }
 
   function timeFromHash() {

@@ -21,9 +21,25 @@ def _current_time(page):
     return page.evaluate("() => document.querySelector('[data-video-player]').currentTime")
 
 
+def _media_requests(page):
+    requests = []
+    page.on("request", lambda request: request.url.endswith((".webm", ".mp4")) and requests.append(request.url))
+    return requests
+
+
+def test_nothing_downloads_before_the_reader_presses_play(page, site_url):
+    requests = _media_requests(page)
+    page.goto(site_url + VIDEO_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    assert page.evaluate("() => document.querySelector('[data-video-player]').readyState") == 0
+    page.evaluate("() => document.querySelector('[data-video-player]').play()")
+    page.wait_for_function("() => document.querySelector('[data-video-player]').currentTime > 0")
+    assert requests and requests[0].endswith(".webm")  # Chromium takes the first source it can play
+
+
 def test_clicking_a_transcript_timestamp_seeks_the_video(page, site_url):
     page.goto(site_url + VIDEO_PAGE)
-    page.wait_for_function("() => document.querySelector('[data-video-player]').readyState >= 1")
     assert _current_time(page) == 0
     page.locator("a.video-transcript__time", has_text="00:12").click()
     page.wait_for_function("() => document.querySelector('[data-video-player]').currentTime >= 12")

@@ -29,13 +29,3 @@ def test_page_reflows_at_200_percent_zoom_without_horizontal_scroll(page, site_u
     page.goto(site_url + "/")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-
-
-def test_low_vision_mode_link_works_with_javascript_disabled(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "/about/")
-    page.get_by_role("link", name="Версия для слабовидящих").click()
-    assert "low-vision" in (page.locator("html").get_attribute("class") or "")
-    assert page.url.endswith("/about/")
-    context.close()

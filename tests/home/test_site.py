@@ -47,21 +47,6 @@ def test_robots_and_sitemap(client, demo_site):
     assert b"/about/</loc>" in sitemap.content
 
 
-def test_low_vision_mode_switches_without_javascript(client, demo_site):
-    response = client.get("/accessibility/?mode=on&next=/about/")
-    assert response.status_code == 302 and response["Location"] == "/about/"
-    html = client.get("/about/").content.decode()
-    assert 'class="low-vision"' in html
-    assert "Обычная версия сайта" in html
-    client.get("/accessibility/?mode=off&next=/")
-    assert 'class="low-vision"' not in client.get("/about/").content.decode()
-
-
-def test_low_vision_toggle_refuses_open_redirects(client, demo_site):
-    response = client.get("/accessibility/?mode=on&next=https://evil.example/")
-    assert response["Location"] == "/"
-
-
 def test_load_demo_is_idempotent(demo_site):
     from django.core.management import call_command
 

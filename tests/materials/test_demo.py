@@ -49,6 +49,11 @@ def test_demo_videos_are_real_captioned_files(client, demo_site):
     for page in videos:
         value = page.main_video
         assert media.document_duration(value["video_file"]) == value["duration"]
+        assert media.document_duration(value["alternative_file"]) == value["duration"]
+        mp4 = value.download_file
+        assert mp4.file_extension == "mp4" and media.document_codecs(mp4) == {"video": "h264", "audio": "aac"}
+        assert {media.extension(doc) for doc, _mime in value.sources} == {"webm", "mp4"}
+        assert value["poster"] is not None
         assert len(media.caption_cues(value["captions"])) >= 5
         assert stored_cues(page).count() >= 5
         html = client.get(page.url).content.decode()

@@ -15,6 +15,7 @@ def video_stream(**overrides):
     value = {
         "title": "Лекция об оценке",
         "video_file": make_document("lecture.webm", video_bytes()),
+        "alternative_file": make_document("lecture.mp4", video_bytes(extension="mp4")),
         "embed_url": "",
         "captions": make_document("lecture.vtt", GOOD_VTT),
         "transcript": "00:00 Здравствуйте! Это лекция о ранней помощи.\n\n00:01 Семья — главный участник программы.",
@@ -69,6 +70,16 @@ def test_video_transcript_has_seek_links_and_captions(client, material):
     assert 'src="/static/js/video-transcript.js"' in html
 
 
+def test_video_offers_webm_then_mp4_and_loads_nothing_before_play(client, material):
+    html = client.get(material.url).content.decode()
+    player = html[html.index("<video") : html.index("</video>")]
+    assert 'preload="none"' in player
+    sources = re.findall(r'<source src="([^"]+)" type="([^"]+)">', player)
+    assert [(src.rsplit(".", 1)[1], mime) for src, mime in sources] == [("webm", "video/webm"), ("mp4", "video/mp4")]
+    download = re.search(r'<a href="([^"]+)">Скачать видео \(MP4\)</a>', html)
+    assert download and download.group(1) == sources[1][0]
+
+
 def test_json_ld_is_a_learning_resource_with_a_captioned_video_and_safe(client, material):
     html = client.get(material.url).content.decode()
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -85,7 +96,7 @@ def test_json_ld_is_a_learning_resource_with_a_captioned_video_and_safe(client, 
     assert video["duration"] == "PT3S"
     assert video["transcript"].startswith("Здравствуйте! Это лекция")
     assert video["caption"]["encodingFormat"] == "text/vtt"
-    assert video["contentUrl"].endswith(".webm") and video["encodingFormat"] == "video/webm"
+    assert video["contentUrl"].endswith(".mp4") and video["encodingFormat"] == "video/mp4"
 
 
 def test_related_materials_share_topics(client, material):

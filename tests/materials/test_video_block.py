@@ -6,7 +6,7 @@ import pytest
 
 from materials.blocks import VideoBlock, transcript_paragraphs
 from materials.transcripts import cues_for
-from tests.materials.builders import make_document, video_value
+from tests.materials.builders import make_document, video_bytes, video_value
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_valid_video_gets_its_duration_from_the_file():
 
 
 def test_duration_falls_back_to_the_last_cue_for_embedded_video():
-    value = clean(video_file=None, embed_url="https://rutube.ru/play/embed/abc")
+    value = clean(video_file=None, alternative_file=None, embed_url="https://rutube.ru/play/embed/abc")
     assert value["duration"] == 3
 
 
@@ -56,7 +56,7 @@ def test_file_and_embed_together_are_rejected():
 
 
 def test_neither_file_nor_embed_is_rejected():
-    _, non_block = errors_of(video_file=None)
+    _, non_block = errors_of(video_file=None, alternative_file=None)
     assert "что-то одно" in non_block
 
 
@@ -73,8 +73,47 @@ def test_captions_must_be_a_vtt_document_and_video_mp4_or_webm():
     assert "MP4 или WebM" in errors["video_file"]
 
 
+def test_a_webm_alone_is_rejected_because_phones_need_mp4():
+    errors, _ = errors_of(alternative_file=None)
+    assert "Добавьте это же видео в формате MP4 (видео H.264, звук AAC)" in errors["alternative_file"]
+
+
+def test_an_mp4_alone_is_enough():
+    mp4 = make_document("only.mp4", video_bytes(extension="mp4"))
+    value = clean(video_file=mp4.pk, alternative_file=None)
+    assert [mime for _doc, mime in value.sources] == ["video/mp4"]
+    assert value.download_file == mp4
+
+
+def test_both_files_in_one_format_are_rejected():
+    second = make_document("second.webm", video_bytes())
+    errors, _ = errors_of(alternative_file=second.pk)
+    assert "Оба файла — WEBM" in errors["alternative_file"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("mp4-vp9", "должен содержать видео H.264"), ("mp4-opus", "Звук в файле MP4 должен быть в формате AAC")],
+)
+def test_an_mp4_with_codecs_phones_cannot_play_is_rejected(kind, message):
+    odd = make_document("odd.mp4", video_bytes(extension=kind))
+    errors, _ = errors_of(alternative_file=odd.pk)
+    assert message in errors["alternative_file"]
+
+
+def test_files_of_different_length_are_rejected():
+    longer = make_document("longer.mp4", video_bytes(seconds=6, extension="mp4"))
+    errors, _ = errors_of(alternative_file=longer.pk, duration=6)
+    assert "разной длины (3 с и 6 с)" in errors["alternative_file"]
+
+
+def test_a_second_format_needs_a_main_file():
+    errors, non_block = errors_of(video_file=None, embed_url="https://rutube.ru/play/embed/abc")
+    assert "Сначала выберите основной видеофайл" in errors["alternative_file"]
+
+
 def test_embed_link_must_be_https():
-    errors, _ = errors_of(video_file=None, embed_url="http://example.org/embed")
+    errors, _ = errors_of(video_file=None, alternative_file=None, embed_url="http://example.org/embed")
     assert "https://" in errors["embed_url"]
 
 
@@ -91,7 +130,8 @@ def test_transcript_paragraphs_read_leading_timestamps():
 def test_rendered_transcript_has_seek_links_and_captions_track():
     value = clean()
     html = render_to_string("blocks/video_block.html", {"value": value, "self": value})
-    assert "<video controls" in html
+    assert '<video controls preload="none"' in html
+    assert html.index('type="video/webm"') < html.index('type="video/mp4"')
     assert 'kind="captions" srclang="ru"' in html and "default" in html
     assert 'href="#t=00:00" data-seek="0"' in html
     assert 'href="#t=00:01" data-seek="1"' in html
@@ -118,7 +158,7 @@ def test_video_range_requests_are_answered_for_seeking(client):
 
 
 def test_embedded_video_shows_a_titled_iframe_and_plain_timestamps():
-    value = clean(video_file=None, embed_url="https://rutube.ru/play/embed/abc")
+    value = clean(video_file=None, alternative_file=None, embed_url="https://rutube.ru/play/embed/abc")
     html = render_to_string("blocks/video_block.html", {"value": value, "self": value})
     assert '<iframe src="https://rutube.ru/play/embed/abc" title="Лекция о ранней помощи"' in html
     assert "<video" not in html

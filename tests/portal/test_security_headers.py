@@ -89,10 +89,10 @@ def test_no_public_page_needs_inline_code(demo_site):
 
 def test_production_cookies_are_secure_and_same_site(client, settings):
     settings.PORTAL_COOKIE_SECURE = True
-    response = client.get("/accessibility/", {"mode": "on", "next": "/"})
+    response = client.post("/low-vision/", {"mode": "on", "next": "/"})
     cookie = response.cookies[COOKIE_NAME]
     assert cookie["secure"] is True and cookie["samesite"] == "Lax" and cookie["httponly"] is True
-    response = client.get("/accessibility/", {"mode": "off", "next": "/"})
+    response = client.post("/low-vision/", {"mode": "off", "next": "/"})
     assert response.cookies[COOKIE_NAME]["secure"] is True  # the deletion too
 
 

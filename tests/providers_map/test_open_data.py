@@ -55,7 +55,7 @@ def test_downloads_exclude_drafts_and_unpublished(client, registry, fmt):
         assert response["Content-Type"] == "application/zip"
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             assert "datapackage.json" in package.namelist()
-            table = package.read("organization.csv").decode("utf-8")
+            table = package.read("organizations.csv").decode("utf-8")
         names = [row["name"] for row in csv.DictReader(io.StringIO(table))]
     else:
         assert response["Content-Type"] == "application/geo+json"

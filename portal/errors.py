@@ -68,6 +68,11 @@ def problem(request, status, title=None, message=None, retry_after=None):
     return response
 
 
+def api_problem(status, title, details):
+    """A JSON error of the API with structured details ([{"parameter", "message"}])."""
+    return JsonResponse({"error": str(title), "details": details}, status=status)
+
+
 def bad_request(request, exception=None):
     return problem(request, 400)
 

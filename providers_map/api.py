@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiError
+from providers_map.api_schemas import DETAIL, LIST, MAP, PLACES, answer
 from providers_map.finder import mapdata
 from providers_map.finder.listing import find
 from providers_map.finder.params import LIST_PARAMS, MAP_PARAMS, read_params
@@ -66,7 +67,12 @@ def _params(request, allowed):
     return params
 
 
-@router.get("/map", summary="Providers on the map (GeoJSON)", url_name="providers_map")
+@router.get(
+    "/map",
+    summary="Providers on the map (GeoJSON)",
+    url_name="providers_map",
+    openapi_extra=answer(MAP, "A GeoJSON FeatureCollection.", "application/geo+json"),
+)
 def providers_map(request, filters: Query[MapParams]):
     """A GeoJSON FeatureCollection of the matching locations inside `bbox`: clusters (`properties.cluster`,
     `properties.count`, `bbox` of their points) while many are in view, single locations (`id`, `name`, `url`)
@@ -82,7 +88,12 @@ def providers_map(request, filters: Query[MapParams]):
     return response
 
 
-@router.get("", summary="Providers list, nearest first", url_name="providers_list")
+@router.get(
+    "",
+    summary="Providers list, nearest first",
+    url_name="providers_list",
+    openapi_extra=answer(LIST, "A page of matching locations."),
+)
 def providers_list(request, filters: Query[ListParams]):
     """Matching locations with their organisation, 20 a page. With `near` or `where` (a locality) the list is
     sorted by distance and every result has `distance_km`; otherwise by name."""
@@ -104,7 +115,12 @@ def providers_list(request, filters: Query[ListParams]):
     }
 
 
-@router.get("/places", summary="Place names for «Где вы?»", url_name="providers_places")
+@router.get(
+    "/places",
+    summary="Place names for «Где вы?»",
+    url_name="providers_places",
+    openapi_extra=answer(PLACES, "Places that match, best first."),
+)
 def places(request, q: str = Query(..., description="What the visitor typed, e.g. `в Бердске`.")):
     """Localities and federal subjects from the offline gazetteer, best first; inflected forms are understood."""
     unknown = [name for name in request.GET if name != "q"]
@@ -120,7 +136,12 @@ def places(request, q: str = Query(..., description="What the visitor typed, e.g
     return {"results": [suggestion_json(item) for item in suggest(text, limit=8)]}
 
 
-@router.get("/{int:provider_id}", summary="One provider", url_name="providers_detail")
+@router.get(
+    "/{int:provider_id}",
+    summary="One provider",
+    url_name="providers_detail",
+    openapi_extra=answer(DETAIL, "The provider."),
+)
 def provider_detail(request, provider_id: int):
     """A published organisation with its locations (hours, open now) and services."""
     if request.GET:

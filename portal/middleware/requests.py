@@ -7,6 +7,7 @@ parsed form instead of failing on an undecodable or oversized body with Django's
 
 import logging
 import re
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
@@ -28,6 +29,18 @@ SITE_METHODS = ("GET", "HEAD", "POST")
 OWN_METHOD_PREFIXES = ("/api/", "/admin/")
 
 
+def longest_parameter(request):
+    """{"parameter", "message"} naming the longest part of an overlong API address."""
+    query = request.META.get("QUERY_STRING", "")
+    pairs = query.split("&") if query else []
+    longest = max(pairs, key=len, default="")
+    if len(longest) < len(request.META.get("PATH_INFO", "")):
+        name = "path"
+    else:
+        name = unquote_plus(longest.split("=", 1)[0])[:100]
+    return {"parameter": name, "message": str(errors.PROBLEMS[414][1])}
+
+
 class RequestSanityMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -43,7 +56,7 @@ class RequestSanityMiddleware:
         if url_length > min(settings.PORTAL_MAX_URL_LENGTH, INT_DIGITS_LIMIT):
             if errors.is_api(request):
                 # The API's contract: every unreadable parameter, an overlong one included, is a 400 in JSON.
-                return errors.problem(request, 400, *errors.PROBLEMS[414])
+                return errors.api_problem(400, errors.PROBLEMS[414][0], [longest_parameter(request)])
             return errors.problem(request, 414)
         if "\x00" in request.path_info or any(
             "\x00" in value for key, value in request.META.items() if key.startswith("HTTP_") and isinstance(value, str)

@@ -7,7 +7,7 @@ A list is shared as a link with the ids: /providers/my-list/?ids=12.31.7
 
 import re
 
-from django.conf import settings
+from portal.cookies import delete_cookie, set_cookie
 
 COOKIE = "my_providers"
 MAX_ITEMS = 50
@@ -33,17 +33,8 @@ def saved_ids(request):
 
 def store(response, ids):
     if ids:
-        response.set_cookie(
-            COOKIE,
-            format_ids(ids[:MAX_ITEMS]),
-            max_age=MAX_AGE,
-            samesite="Lax",
-            httponly=True,
-            secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
-        )
-    else:
-        response.delete_cookie(COOKIE, samesite="Lax")
-    return response
+        return set_cookie(response, COOKIE, format_ids(ids[:MAX_ITEMS]), max_age=MAX_AGE)
+    return delete_cookie(response, COOKIE)
 
 
 def updated(ids, action, organisation_ids):

@@ -24,6 +24,7 @@ _PREPOSITIONS = sorted(
 _LEADING_PREPOSITION = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _PREPOSITIONS) + r")\s+")
 _REGION_WORDS = re.compile(r"\b(республика|область|обл|край|автономный округ|автономная область|ао)\b\.?")
 _MAX_FORMS = 4
+_CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _MAX_KEYS = 32
 
 
@@ -38,6 +39,8 @@ def _morph():
 def _forms(word):
     """The word and its possible dictionary forms (ё→е), most probable first."""
     forms = [word]
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return forms  # place names are Cyrillic; pymorphy3 fails on characters Unicode has no name for
     for parse in _morph().parse(word)[:_MAX_FORMS]:
         form = parse.normal_form.replace("ё", "е")
         if form not in forms:

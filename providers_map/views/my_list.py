@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from providers_map import hours as hours_lib
@@ -47,7 +48,10 @@ def _update(request):
     ids = [pk for pk in ids if pk in valid]
     if action not in ("add", "remove", "clear") or (action != "clear" and not ids):
         if _wants_json(request):
-            return JsonResponse({"error": "bad request", "details": ["action", "organisation"]}, status=400)
+            return JsonResponse(
+                {"error": _("The list was not changed"), "details": [_("Choose a provider to save or remove.")]},
+                status=400,
+            )
         return HttpResponseRedirect(reverse("providers:my_list"), status=303)
     saved = mylist.updated(mylist.saved_ids(request), action, ids)
     if _wants_json(request):

@@ -418,7 +418,9 @@ def problems_with(probe, response):
     if location and urlsplit(location).netloc not in ("", "testserver") or location.lower().startswith("javascript"):
         found.append(f"redirects off-site to {location[:80]!r}")
     if 400 <= response.status_code < 500 and probe.method != "HEAD" and not response.streaming:
-        if probe.path.startswith("/api/"):
+        # The API, and a page's script that asked for JSON (Accept), get {"error", "details"}; readers get a page.
+        wants_json = "application/json" in str(probe.extra.get("HTTP_ACCEPT", ""))
+        if probe.path.startswith("/api/") or (wants_json and "json" in content_type):
             try:
                 payload = json.loads(body)
                 assert {"error", "details"} <= set(payload)

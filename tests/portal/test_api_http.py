@@ -99,7 +99,11 @@ def test_v1_openapi_document_is_complete(client):
     for path, item in document["paths"].items():
         for method, operation in item.items():
             responses = operation["responses"]
-            assert "schema" in responses["200"]["content"]["application/json"], (method, path)
+            media = responses["200"]["content"]
+            assert any("schema" in media.get(kind, {}) for kind in ("application/json", "application/geo+json")), (
+                method,
+                path,
+            )
             for code in ("304", "400", "429"):
                 assert code in responses, (method, path, code)
             assert responses["429"]["headers"]["Retry-After"]

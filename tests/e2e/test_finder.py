@@ -17,36 +17,6 @@ BERDSK = (54.75352, 83.09624)  # the gazetteer's Бердск
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
-def _finder_index(demo_server, django_db_blocker):
-    """The finder's index rebuilt from the committed demo (other tests may have written to the same alias)."""
-    from providers_map.finder import backends
-    from search import indexing
-    from search.registry import get
-
-    with django_db_blocker.unblock():
-        indexing.rebuild(get("provider-locations"))
-        indexing.rebuild(get("providers"), use_es=False)
-    backends.reset()
-
-
-@pytest.fixture
-def finder_url(_finder_index, site_url):
-    return site_url
-
-
-@pytest.fixture
-def places(finder_url):
-    """(location name, lat, lon) of every place the finder lists, from the database."""
-    from providers_map.models import Location
-
-    rows = Location.objects.filter(organisation__live=True).exclude(organisation__status="closed")
-    return [
-        (loc.organisation.display_name, float(loc.latitude), float(loc.longitude))
-        for loc in rows.select_related("organisation")
-    ]
-
-
 def no_tiles(page):
     page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
 
@@ -245,9 +215,12 @@ def test_saving_with_javascript_updates_in_place(page, finder_url):
     page.goto(finder_url + "/providers/?where=Бердск")
     button = page.locator(".finder-card").first.get_by_role("button", name=re.compile("^Сохранить"))
     url = page.url
+    page.evaluate("() => { window.notReloaded = true; }")
     button.click()
-    page.locator(".finder-card").first.get_by_role("button", name=re.compile("^Убрать из списка")).wait_for()
-    assert page.url == url  # no reload
+    saved = page.locator(".finder-card").first.get_by_role("button", name=re.compile("^Убрать из списка"))
+    saved.wait_for()
+    assert page.url == url and page.evaluate("() => window.notReloaded") is True  # no reload
+    assert saved.evaluate("(el) => el === document.activeElement")  # the keyboard stays where it was
     assert page.locator("[data-mylist-count]").first.inner_text() == "(1)"
 
 

@@ -3,15 +3,18 @@
 Clusters come from tiles about 64 screen pixels wide (two zoom levels finer than the map), merged into
 parent tiles until at most MAX_CLUSTERS remain; their counts add up to every matching location in the box.
 Clusters whose icons would overlap on screen merge (counts still add up).
-From zoom 10 on, single locations are sent when there are few enough to draw and name each one. Either way
-the answer stays small (at most ~50 KB) however large the registry is.
+From zoom 10 on, single locations are sent when there are few enough to draw and name each one; those whose pins
+would overlap on screen join into a small cluster, so every target stays at least 24 px clear (WCAG 2.5.8) —
+except at the deepest zoom, where nothing could pull them apart. Either way the answer stays small (at most
+~50 KB) however large the registry is.
 """
 
 import json
 import math
 
 from .backends import run
-from .geotiles import coarsen, merge_close, precision_for_zoom, tile_of
+from .geotiles import Cell, coarsen, merge_close, precision_for_zoom, tile_of
+from .mapconfig import MAX_ZOOM
 
 MAX_CLUSTERS = 250
 MAX_CELLS = 4096  # cells asked from the backend before merging
@@ -19,6 +22,7 @@ SINGLES_LIMIT = 150  # single locations from SINGLES_MIN_ZOOM on, when no more t
 SINGLES_MIN_ZOOM = 10
 NAME_LIMIT = 90
 MIN_CLUSTER_DISTANCE_PX = 56  # cluster icons are up to 56 px wide: closer centres merge so none overlaps
+PIN_SPACING_PX = 36  # pins are 24 px, small clusters 34 px: closer centres would overlap
 
 
 def cells_spanned(bbox, precision):
@@ -68,13 +72,26 @@ def _location_feature(point):
     }
 
 
+def _separate(points, zoom):
+    """(single locations, clusters of the locations whose pins would overlap at `zoom`)."""
+    if zoom >= MAX_ZOOM:
+        return points, []
+    cells = [
+        Cell(zoom, index, 0, 1, p["lat"], p["lon"], p["lat"], p["lon"], p["lat"], p["lon"])
+        for index, p in enumerate(points)
+    ]
+    merged = merge_close(cells, zoom, PIN_SPACING_PX)
+    return [points[cell.x] for cell in merged if cell.count == 1], [cell for cell in merged if cell.count > 1]
+
+
 def map_collection(query, zoom):
     """(GeoJSON FeatureCollection as a dict, backend name) for the box in `query.bbox` at `zoom`."""
     (total, cells, points), backend = run(_map, query, zoom)
     if cells is not None:
         features = [_cluster_feature(cell) for cell in sorted(cells, key=lambda c: (-c.count, c.key))]
     else:
-        features = [_location_feature(point) for point in points]
+        singles, groups = _separate(points, zoom)
+        features = [_cluster_feature(cell) for cell in groups] + [_location_feature(point) for point in singles]
     collection = {
         "type": "FeatureCollection",
         "total": total,

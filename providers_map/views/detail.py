@@ -104,10 +104,12 @@ def organisation_detail(request, slug):
     locations = list(organisation.locations.all())
     services = list(organisation.services.all())
     context = organisation_context(request, organisation, locations, services)
+    saved = mylist.saved_ids(request)
     context.update(
         report_form=ErrorReportForm(),
         privacy_url=privacy_page_url(request),
-        saved=organisation.pk in mylist.saved_ids(request),
+        saved=organisation.pk in saved,
+        saved_count=len(saved),
         my_list_strings=my_list_strings(),
     )
     return render(request, "providers_map/organisation_detail.html", context)

@@ -161,7 +161,7 @@
     var coords = feature.geometry.coordinates;
     var name = p.branch ? p.name + ", " + p.branch : p.name;
     var marker = L.marker([coords[1], coords[0]], {
-      icon: L.divIcon({ className: "finder-pin", iconSize: [22, 22] }),
+      icon: L.divIcon({ className: "finder-pin", iconSize: [24, 24] }),
       keyboard: true,
       title: name,
     });

@@ -23,7 +23,8 @@
     event.preventDefault();
     var data = new FormData(form);
     var token = data.get("csrfmiddlewaretoken") || "";
-    fetch(form.action, {
+    // Not form.action: the form's own <input name="action"> shadows that property.
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: data,
       credentials: "same-origin",

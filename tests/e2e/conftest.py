@@ -66,6 +66,37 @@ def site_url(demo_server, db):
     return demo_server.url
 
 
+@pytest.fixture(scope="module")
+def _finder_index(demo_server, django_db_blocker):
+    """The finder's index rebuilt from the committed demo (other tests may have written to the same alias)."""
+    from providers_map.finder import backends
+    from search import indexing
+    from search.registry import get
+
+    with django_db_blocker.unblock():
+        indexing.rebuild(get("provider-locations"))
+        indexing.rebuild(get("providers"), use_es=False)
+    backends.reset()
+
+
+@pytest.fixture
+def finder_url(_finder_index, site_url):
+    """The demo site's URL, with the finder's index rebuilt (tests/e2e/test_finder.py, the journeys)."""
+    return site_url
+
+
+@pytest.fixture
+def places(finder_url):
+    """(location name, lat, lon) of every place the finder lists, from the database."""
+    from providers_map.models import Location
+
+    rows = Location.objects.filter(organisation__live=True).exclude(organisation__status="closed")
+    return [
+        (loc.organisation.display_name, float(loc.latitude), float(loc.longitude))
+        for loc in rows.select_related("organisation")
+    ]
+
+
 # axe's defaults plus WCAG 2.2 AA's target size (24×24 px), which axe leaves off unless asked.
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 

@@ -93,8 +93,8 @@ def test_low_zoom_is_clusters_high_zoom_is_named_locations(client, backend):
     box = BBox(84.85, 55.9, 84.95, 56.1)  # the 30 «Томск» points only
     high = fetch(client, box, SINGLES_MIN_ZOOM + 2).json()
     assert high["clustered"] is False
-    assert high["total"] == 30
-    feature = high["features"][0]
+    assert high["total"] == 30 == total_of(high)
+    feature = next(f for f in high["features"] if not f["properties"].get("cluster"))
     assert feature["properties"]["name"].startswith("Томск")
     assert feature["properties"]["url"].startswith("/providers/crowd-")
     assert isinstance(feature["id"], int)
@@ -148,3 +148,23 @@ def test_answers_stay_small(client, backend):
         assert len(response.content) < 50 * 1024
         json.loads(response.content)  # valid JSON, Cyrillic kept as letters
         assert b"\\u04" not in response.content
+
+
+def test_pins_that_would_overlap_join_into_a_cluster_until_the_deepest_zoom(client, backend):
+    """Every target on the map keeps 24 px clear of the others (WCAG 2.5.8); at the deepest zoom all are single."""
+    from providers_map.finder.geotiles import _pixels
+    from providers_map.finder.mapconfig import MAX_ZOOM
+
+    box = BBox(84.85, 55.9, 84.95, 56.1)  # the 30 «Томск» points only
+    zoom = SINGLES_MIN_ZOOM + 1
+    collection = fetch(client, box, zoom).json()
+    groups = [f for f in collection["features"] if f["properties"].get("cluster")]
+    assert groups and total_of(collection) == 30
+    centres = [
+        _pixels(f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0], zoom) for f in collection["features"]
+    ]
+    for i, (x, y) in enumerate(centres):
+        for ox, oy in centres[i + 1 :]:
+            assert (x - ox) ** 2 + (y - oy) ** 2 >= 24**2
+    deepest = fetch(client, box, MAX_ZOOM).json()
+    assert not any(f["properties"].get("cluster") for f in deepest["features"]) and len(deepest["features"]) == 30

@@ -119,10 +119,13 @@ class ProviderKind(SearchKind):
             template = self._url_template = reverse("providers:detail", args=["SLUG"])
         return template.replace("SLUG", slug)
 
-    def entry(self, org):
+    def rows(self, org):
+        """The organisation's rows: from the batch being indexed, else loaded now."""
         rows = getattr(_batch, "rows", {}).get(org.pk)
-        if rows is None:
-            rows = search_batch.load([org.pk])[org.pk]
+        return rows if rows is not None else search_batch.load([org.pk])[org.pk]
+
+    def entry(self, org):
+        rows = self.rows(org)
         labels = getattr(self, "_labels", None) or search_batch.Labels()
         self._labels = labels
         if getattr(self, "_age_groups", None) is None:

@@ -38,7 +38,7 @@ def load(organisation_ids):
         .values("pk", "organisation_id", "description", "age_min_months", "age_max_months",
                 "service_type__slug", "service_type__name")
     ):  # fmt: skip
-        service.update(concerns=[], languages=[])
+        service.update(concerns=[], languages=[], language_slugs=[])
         services[service["pk"]] = service
         rows[service["organisation_id"]].services.append(service)
     concerns = Service.concerns.through.objects.filter(service_id__in=list(services))
@@ -47,8 +47,9 @@ def load(organisation_ids):
     ):
         services[service_id]["concerns"].append((slug, name))
     languages = Service.languages.through.objects.filter(service_id__in=list(services))
-    for service_id, name in languages.values_list("service_id", "language__name"):
+    for service_id, name, slug in languages.values_list("service_id", "language__name", "language__slug"):
         services[service_id]["languages"].append(name)
+        services[service_id]["language_slugs"].append(slug)
     return rows
 
 

@@ -77,12 +77,13 @@ def sort_name(short_name, name):
 
 
 def service_source(service):
-    concerns = sorted(concern.slug for concern in service.concerns.all())
-    languages = sorted(language.slug for language in service.languages.all())
+    """A service row of search_batch.load (type, ages, concerns and languages as slugs)."""
+    concerns = sorted(slug for slug, _name in service["concerns"])
+    languages = sorted(service["language_slugs"])
     return {
-        "type": service.service_type.slug,
-        "age_min": service.age_min_months,
-        "age_max": service.age_max_months,
+        "type": service["service_type__slug"],
+        "age_min": service["age_min_months"],
+        "age_max": service["age_max_months"],
         "concerns": concerns,
         "any_concern": not concerns,
         "languages": languages,
@@ -95,9 +96,9 @@ def _terms(text):
     return lemmatise(text)
 
 
-def organisation_part(organisation, entry):
+def organisation_part(organisation, entry, service_rows):
     """What every branch of an organisation shares: its fields, its services, its words (search's Entry terms)."""
-    offered = [service_source(service) for service in organisation.services.all()]
+    offered = [service_source(service) for service in service_rows]
     return {
         "organisation_id": organisation.pk,
         "slug": organisation.slug,

@@ -5,7 +5,6 @@ unpublished or deleted (with pending updates when Elasticsearch is down), and re
 It is not a tab of /search/ (cross_search) and has its own database fallback (providers_map/finder/db.py).
 """
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from search import client as es
@@ -28,19 +27,13 @@ class LocationKind(SearchKind):
         return (Organisation,)
 
     def objects(self):
-        from providers_map.models import Location, Organisation, Service
+        from providers_map.models import Location, Organisation
 
-        services = (
-            Service.objects.select_related("service_type").prefetch_related("concerns", "languages").order_by("pk")
-        )
+        # services, concerns and languages come in flat rows per batch (prepare_batch → search_batch.load)
         return (
             Location.objects.filter(organisation__live=True)
             .exclude(organisation__status=Organisation.Status.CLOSED)
             .select_related("organisation", "region")
-            .prefetch_related(
-                Prefetch("organisation__services", queryset=services),
-                Prefetch("organisation__locations", queryset=Location.objects.select_related("region")),
-            )
             .order_by("pk")
         )
 
@@ -60,18 +53,31 @@ class LocationKind(SearchKind):
     def document(self):
         return LocationDocument
 
-    def source(self, location):
-        """The location's document; what comes from its organisation is made once for all its branches."""
+    def _organisation_parts(self):
         from providers_map.search import ProviderKind
 
         if not hasattr(self, "_providers"):
             self._providers, self._shared = ProviderKind(), {}
+        return self._shared
+
+    def prepare_batch(self, locations):
+        """The rows of the batch's organisations in a few flat queries (as the providers kind loads them)."""
+        shared = self._organisation_parts()
+        organisations = {location.organisation_id: location.organisation for location in locations}
+        missing = [org for org in organisations.values() if (org.pk, org.updated_at) not in shared]
+        if missing:
+            self._providers.prepare_batch(missing)
+
+    def source(self, location):
+        """The location's document; what comes from its organisation is made once for all its branches."""
+        self._organisation_parts()
         organisation = location.organisation
         marker = (organisation.pk, organisation.updated_at)
         if marker not in self._shared:
             if len(self._shared) > 5000:
                 self._shared.clear()
-            self._shared[marker] = organisation_part(organisation, self._providers.entry(organisation))
+            rows = self._providers.rows(organisation)
+            self._shared[marker] = organisation_part(organisation, self._providers.entry(organisation), rows.services)
         return location_source(location, self._shared[marker])
 
     def versions(self):

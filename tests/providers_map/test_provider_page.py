@@ -12,8 +12,8 @@ from django.utils.formats import date_format
 import pytest
 
 from providers_map.models import Organisation
-from providers_map.templatetags.providers_tags import age_phrase, age_range
 from providers_map.views import detail as detail_view
+from providers_map.wording import age_phrase, age_range
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
 pytestmark = pytest.mark.django_db

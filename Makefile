@@ -41,10 +41,11 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HOSTS=po
 	WAGTAILADMIN_BASE_URL=https://portal.example CACHE_URL=redis://127.0.0.1:6379/0 \
 	SECRET_KEY=lint-only-deploy-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ
 
-lint: install ## ruff, Django system checks (incl. check --deploy with production settings), migrations, translations
+lint: install ## ruff, import contracts, Django system checks (incl. check --deploy with production settings), migrations, translations
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --cache-dir var/import_linter_cache
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING

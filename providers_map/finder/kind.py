@@ -8,6 +8,8 @@ It is not a tab of /search/ (cross_search) and has its own database fallback (pr
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from providers_map.models import Location, Organisation, Service
+from providers_map.search import ProviderKind
 from search import client as es
 from search.registry import SearchKind
 
@@ -23,13 +25,9 @@ class LocationKind(SearchKind):
 
     @property
     def models(self):
-        from providers_map.models import Organisation
-
         return (Organisation,)
 
     def objects(self):
-        from providers_map.models import Location, Organisation, Service
-
         services = (
             Service.objects.select_related("service_type").prefetch_related("concerns", "languages").order_by("pk")
         )
@@ -48,7 +46,6 @@ class LocationKind(SearchKind):
         """The organisation's locations now, and those the index still holds (a removed branch must go)."""
         if not self.handles(instance):
             return []
-        from providers_map.models import Location
 
         keys = {str(pk) for pk in Location.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True)}
         try:
@@ -62,8 +59,6 @@ class LocationKind(SearchKind):
 
     def source(self, location):
         """The location's document; what comes from its organisation is made once for all its branches."""
-        from providers_map.search import ProviderKind
-
         if not hasattr(self, "_providers"):
             self._providers, self._shared = ProviderKind(), {}
         organisation = location.organisation

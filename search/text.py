@@ -173,7 +173,8 @@ def query_words(text, limit=12):
     """The meaningful words of a query: [(folded word, lemma, {forms it may match}), ...].
 
     A query word matches its lemma, and also its own folded form, so «рас» typed in lower case still finds the
-    abbreviation РАС (which pymorphy3 would read as «раса»).
+    abbreviation РАС (which pymorphy3 would read as «раса»); a word in capitals matches as an abbreviation and
+    as a word, so «АИСТА» typed with Caps Lock still finds «Аист».
     """
     out = []
     for original, folded in raw_words(text):
@@ -183,6 +184,8 @@ def query_words(text, limit=12):
         forms = {lem}
         if folded != lem and not folded[0].isdigit() and number_word(lem) is None:
             forms.add(folded)
+        if _CAPS_RE.fullmatch(original):
+            forms.add(lemma(folded))  # typed with Caps Lock on («ЛОГОПЕДА»): the word's dictionary form too
         out.append((folded, lem, forms))
         if len(out) >= limit:
             break

@@ -6,7 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.canonical import canonical_base_url
 from providers_map import exporting
+from providers_map.exporting.hsds_package import export_hsds_zip
 from providers_map.hsds import guide as hsds_guide
 from providers_map.hsds.vocabulary import Vocabulary
 from providers_map.importing.columns import COLUMNS
@@ -16,6 +18,8 @@ DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", exporting.export_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exporting.export_xlsx),
     "geojson": ("application/geo+json", exporting.export_geojson),
+    # Open Referral HSDS 3.0 tabular data package: a CSV per table and datapackage.json (importable back).
+    "zip": ("application/zip", lambda: export_hsds_zip(canonical_base_url())),
 }
 CACHE_SECONDS = 3600
 

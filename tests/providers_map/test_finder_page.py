@@ -49,6 +49,7 @@ def test_the_finder_lists_every_published_place_with_counts_per_option(client, r
     assert ">Нарушения речи (3)</option>" in page  # services that name it
     assert 'data-facet-flag="open_now">(3)</span>' in page
     assert ">Муниципальная (1)</option>" in page
+    assert 'href="/providers/open-data/">открытые данные</a>' in page  # the registry behind the finder, for reuse
 
 
 def test_choosing_a_place_sorts_by_distance_and_shows_it(client, registry):

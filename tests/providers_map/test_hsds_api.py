@@ -19,6 +19,7 @@ from tests.providers_map.factories import (
     ServiceFactory,
     service_type,
 )
+from tests.providers_map.finder_data import fill_search_fallback
 from tests.providers_map.hsds_api import DETAIL_SCHEMAS, Checker
 from tests.providers_map.hsds_schemas import validate
 
@@ -138,9 +139,6 @@ def test_filters_validate_and_find_what_was_asked(client, registry):
         f"taxonomy_term_id={iprp}": ["aist-iprp", "bereg", "el-1", "el-2", "gamma", "vega"],
         f"taxonomy_id={concerns}": ["aist-iprp", "bereg", "vega"],
         f"organization_id={registry['bereg'].uuid}": ["bereg"],
-        "search=Берег": ["bereg"],
-        "search=Бердск": ["aist-iprp", "aist-speech"],
-        "search=центр аист": ["aist-iprp", "aist-speech"],
         f"taxonomy_term_id={ids.term_id('ownership', 'municipal')}": ["vega"],
         f"taxonomy_term_id={ids.term_id('accessibility', 'lift')}": sorted(k for k in s if k != "gamma"),
         f"taxonomy_term_id={ids.uuid.uuid4()}": [],
@@ -151,6 +149,26 @@ def test_filters_validate_and_find_what_was_asked(client, registry):
         assert found == sorted(expected), query
     nearest = checker.walk("services", "lat=55.75&lon=37.6", per_page=10)
     assert names(registry, nearest[:1]) == ["vega"]  # Moscow first, then Novosibirsk
+    assert checker.errors == []
+
+
+def test_search_understands_russian_like_the_site_search(client, registry, settings):
+    """`search` runs through the portal's provider search (here its database side): word forms, case, places."""
+    settings.ELASTICSEARCH_URL = ""
+    fill_search_fallback()
+    checker = Checker(client)
+    expectations = {
+        "search=Берег": ["bereg"],
+        "search=берега": ["bereg"],
+        "search=Бердск": ["aist-iprp", "aist-speech"],
+        "search=центр аист": ["aist-iprp", "aist-speech"],
+        "search=АИСТА": ["aist-iprp", "aist-speech"],
+        "search=зюзюзюзя": [],
+    }
+    for query, expected in expectations.items():
+        assert names(registry, checker.walk("services", query, per_page=2)) == sorted(expected), query
+    organisations = checker.walk("organizations", "search=фонда берег", per_page=2)
+    assert [o["name"] for o in organisations] == ["Фонд «Берег»"]
     assert checker.errors == []
 
 

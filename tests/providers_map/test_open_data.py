@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import zipfile
 
 from django.urls import reverse
 
@@ -31,13 +32,13 @@ def test_page_lists_downloads_columns_and_counts(client, registry):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Открытые данные: реестр поставщиков" in html
-    for fmt in ("csv", "xlsx", "geojson"):
+    for fmt in ("csv", "xlsx", "geojson", "zip"):
         assert f'href="/providers/open-data/registry.{fmt}"' in html
     assert "Населённый пункт" in html and "CC BY 4.0" in html
     assert "1 организация, адресов: 1." in html
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson", "zip"])
 def test_downloads_exclude_drafts_and_unpublished(client, registry, fmt):
     response = client.get(reverse("providers:download", args=[fmt]))
     assert response.status_code == 200
@@ -50,6 +51,12 @@ def test_downloads_exclude_drafts_and_unpublished(client, registry, fmt):
         sheet = load_workbook(io.BytesIO(data)).active
         column = [cell.value for cell in sheet[1]].index("Полное наименование")
         names = [row[column].value for row in sheet.iter_rows(min_row=2)]
+    elif fmt == "zip":
+        assert response["Content-Type"] == "application/zip"
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            assert "datapackage.json" in package.namelist()
+            table = package.read("organizations.csv").decode("utf-8")
+        names = [row["name"] for row in csv.DictReader(io.StringIO(table))]
     else:
         assert response["Content-Type"] == "application/geo+json"
         names = [f["properties"]["organisation"] for f in json.loads(data)["features"]]

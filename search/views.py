@@ -62,7 +62,7 @@ def _popular_topics():
     from portal.models import Topic
 
     return list(
-        Topic.objects.annotate(n=Count("guidance_pages", distinct=True))
+        Topic.objects.annotate(n=Count("guidancepage", distinct=True))
         .filter(n__gt=0)
         .order_by("-n", "sort_order")[:POPULAR_TOPICS]
     )

@@ -18,7 +18,11 @@ $(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv with the pinned runtime and development dependencies
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules with the pinned dependencies (Python, npm)
 
 run: install ## Serve the portal on http://127.0.0.1:$(PORT) with the background worker (SQLite + database search unless env says otherwise)
 	$(MANAGE) migrate --noinput
@@ -41,10 +45,14 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HOSTS=po
 	WAGTAILADMIN_BASE_URL=https://portal.example CACHE_URL=redis://127.0.0.1:6379/0 \
 	SECRET_KEY=lint-only-deploy-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ
 
-lint: install ## ruff, Django system checks (incl. check --deploy with production settings), migrations, translations
+lint: install ## ruff, import contracts, templates/JS/CSS linters, Django checks (incl. check --deploy), migrations, translations
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --cache-dir var/import_linter_cache
+	$(VENV)/bin/djlint templates --lint
+	npx --no-install eslint static/js
+	npx --no-install stylelint "static/css/**/*.css"
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING

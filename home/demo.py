@@ -4,10 +4,17 @@ ORDER = 90: it runs after the library (materials, ORDER 20) so the home page can
 Every step creates only what is missing, so running `load_demo` twice changes nothing.
 """
 
+from django.apps import apps
+
+from wagtail.models import Page
+
+from home.blocks import providers_list_url
 from home.demo_texts import PAGES as GUIDANCE_PAGES
 from home.demo_texts.statement import INTRO as STATEMENT_INTRO
 from home.demo_texts.statement import accessibility_body
+from home.models import GuidanceIndexPage, GuidancePage, HomePage, StandardPage
 from portal.demo_core import child_page
+from portal.models import AgeGroup, DevelopmentalConcern, PortalSettings, ServiceType, Topic
 
 ORDER = 90
 
@@ -77,8 +84,6 @@ HOME_BODY = [
 
 
 def build(ctx):
-    from home.models import GuidancePage
-
     portal = _portal_settings(ctx)
     _standard_page(ctx.home, "О портале", "about", "Зачем нужен этот сайт и кто его ведёт.", ABOUT_BODY, True)
     _standard_page(
@@ -107,8 +112,6 @@ def build(ctx):
 
 
 def _portal_settings(ctx):
-    from portal.models import PortalSettings
-
     settings = PortalSettings.for_site(ctx.home.get_site())
     before = (settings.hotline_phone, settings.operator_name, settings.footer_note, settings.contact_email)
     settings.hotline_phone = settings.hotline_phone or "8 800 000-00-00"
@@ -123,9 +126,6 @@ def _portal_settings(ctx):
 
 
 def _footer_links(ctx):
-    from home.models import StandardPage
-    from portal.models import PortalSettings
-
     settings = PortalSettings.for_site(ctx.home.get_site())
     pages = {p.slug: p for p in StandardPage.objects.child_of(ctx.home).filter(slug__in=["accessibility", "privacy"])}
     if settings.accessibility_page_id is None and settings.privacy_page_id is None:
@@ -135,14 +135,10 @@ def _footer_links(ctx):
 
 
 def _standard_page(parent, title, slug, intro, body, in_menu):
-    from home.models import StandardPage
-
     return child_page(parent, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=in_menu)
 
 
 def _guidance_hub(home):
-    from home.models import GuidanceIndexPage
-
     return child_page(
         home,
         GuidanceIndexPage,
@@ -165,8 +161,6 @@ def _terms(model, slugs):
 
 
 def _resolve_find_help(value):
-    from portal.models import AgeGroup, DevelopmentalConcern, ServiceType
-
     resolved = dict(value)
     for key, model in (("service", ServiceType), ("concern", DevelopmentalConcern), ("age_group", AgeGroup)):
         resolved[key] = _terms(model, [value[key]])[0] if value.get(key) else None
@@ -178,8 +172,6 @@ def _resolve_block(kind, value):
     if kind == "find_help":
         return kind, _resolve_find_help(value)
     if kind == "library_video":
-        from django.apps import apps
-
         try:
             material = apps.get_model("materials", "MaterialPage").objects.live().filter(slug=value).first()
         except LookupError:
@@ -190,9 +182,6 @@ def _resolve_block(kind, value):
 
 def _guidance_pages(hub):
     """Create the missing demo pages, then link the new ones to their related pages."""
-    from home.models import GuidancePage
-    from portal.models import AgeGroup, DevelopmentalConcern, Topic
-
     existing = {page.slug: page for page in GuidancePage.objects.child_of(hub)}
     new = []
     for spec in GUIDANCE_PAGES:
@@ -228,8 +217,6 @@ def _guidance_pages(hub):
 
 def _library_materials_for(topic_slugs, exclude, limit=1):
     """A library material for parents on the page's topics, when the methods library is installed."""
-    from django.apps import apps
-
     try:
         material_model = apps.get_model("materials", "MaterialPage")
     except LookupError:
@@ -250,8 +237,6 @@ def _card(heading, text, link_text, page=None, url=""):
 
 def _menu_order(home):
     """Main menu in the order visitors need it: parents, specialists, then the portal's own pages."""
-    from wagtail.models import Page
-
     wanted = [HUB_SLUG, LIBRARY_SLUG]
     for slug in reversed(wanted):
         children = list(Page.objects.child_of(home).order_by("path"))
@@ -262,11 +247,6 @@ def _menu_order(home):
 
 def _home_routing(ctx):
     """Audience cards on the home page: parents, specialists (if the library exists), help nearby."""
-    from wagtail.models import Page
-
-    from home.blocks import providers_list_url
-    from home.models import GuidanceIndexPage, HomePage
-
     home = HomePage.objects.get(pk=ctx.home.pk)
     hub = GuidanceIndexPage.objects.child_of(home).get(slug=HUB_SLUG)
     library = Page.objects.child_of(home).filter(slug=LIBRARY_SLUG).first()

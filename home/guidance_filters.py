@@ -23,21 +23,16 @@ class TopicGroup:
 
 
 class GuidanceFilter:
-    """Reads ?topic=<slug>&age=<slug>; unknown values are reported, never a server error."""
+    """Reads ?topic=<slug>&age=<slug> over `live_pages` (the hub's live public guidance pages); unknown values are
+    reported, never a server error."""
 
-    def __init__(self, hub, params):
-        from home.models import GuidancePage
-
-        self.hub = hub
-        live_pages = GuidancePage.objects.child_of(hub).live().public()
+    def __init__(self, live_pages, params):
         self.topics = list(Topic.objects.filter(guidancepage__in=live_pages).distinct().order_by("sort_order", "name"))
         self.age_groups = list(AgeGroup.objects.order_by("min_months", "sort_order"))
         self.errors = []
         self.topic = self._choose(params.get("topic", ""), self.topics, _("There is no such topic in this section."))
         self.age_group = self._choose(params.get("age", ""), self.age_groups, _("There is no such age group."))
-        pages = (
-            GuidancePage.objects.child_of(hub).live().public().prefetch_related("topics", "age_groups").order_by("path")
-        )
+        pages = live_pages.prefetch_related("topics", "age_groups").order_by("path")
         if self.topic:
             pages = pages.filter(topics=self.topic)
         if self.age_group:

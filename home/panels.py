@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from home.readability import get_thresholds
+
 
 class ReadabilityPanel(Panel):
     """Scores of the content as last saved (draft or published), with the longest sentences."""
@@ -12,8 +14,6 @@ class ReadabilityPanel(Panel):
         template_name = "home/panels/readability_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from home.readability import get_thresholds
-
             context = super().get_context_data(parent_context)
             report = self.instance.readability() if self.instance.pk else None
             thresholds = get_thresholds()
@@ -42,10 +42,8 @@ class FeedbackPanel(Panel):
         template_name = "home/panels/feedback_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from home.models import PageFeedback
-
             context = super().get_context_data(parent_context)
-            context["feedback"] = PageFeedback.for_page(self.instance) if self.instance.pk else None
+            context["feedback"] = self.instance.feedback_counts() if self.instance.pk else None
             return context
 
     def __init__(self, **kwargs):

@@ -8,6 +8,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.models import GuidancePage
+
 
 class GuidanceFeedbackReport(ReportView):
     page_title = _("Guidance pages: visitors' answers")
@@ -36,8 +38,6 @@ class GuidanceFeedbackReport(ReportView):
     ]
 
     def get_queryset(self):
-        from home.models import GuidancePage
-
         return GuidancePage.objects.annotate(
             helpful_count=Coalesce(F("feedback__helpful"), Value(0)),
             not_helpful_count=Coalesce(F("feedback__not_helpful"), Value(0)),

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.models import GuidanceIndexPage, GuidancePage, StandardPage
 from search.documents import Entry
 from search.facets import FacetSpec, choices
 from search.pages import PageKind, field_text, page_cues, page_version
@@ -27,13 +28,9 @@ class GuidanceKind(PageKind):
 
     @property
     def models(self):
-        from home.models import GuidanceIndexPage, GuidancePage, StandardPage
-
         return (GuidancePage, GuidanceIndexPage, StandardPage)
 
     def build_entry(self, page):
-        from home.models import GuidancePage
-
         texts = {"title": page.title, "body": page.search_description}
         facets = {}
         snippet = ""
@@ -68,8 +65,6 @@ class GuidanceKind(PageKind):
         )
 
     def present(self, page):
-        from home.models import GuidancePage
-
         meta = []
         if isinstance(page, GuidancePage):
             meta = [str(_("%(minutes)s min read") % {"minutes": page.reading_minutes})]

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.models import GuidancePage
+from home.reports import GuidanceFeedbackReport
+
 
 @hooks.register("after_publish_page")
 def warn_when_guidance_is_hard_to_read(request, page):
     """Publishing is never blocked; the editor is told which plain-language targets the text misses."""
-    from home.models import GuidancePage
-
     page = page.specific
     if not isinstance(page, GuidancePage):
         return
@@ -26,8 +27,6 @@ def warn_when_guidance_is_hard_to_read(request, page):
 
 @hooks.register("register_admin_urls")
 def register_guidance_report_urls():
-    from home.reports import GuidanceFeedbackReport
-
     return [
         path("reports/guidance-feedback/", GuidanceFeedbackReport.as_view(), name="guidance_feedback_report"),
         path(

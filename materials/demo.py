@@ -16,11 +16,16 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
 from materials import demo_office, demo_pdf
 from materials.demo_data import MATERIALS, XLSX_ROWS
 from materials.demo_videos import VIDEOS, duration, transcript_text, vtt_text
-from materials.transcripts import refresh_cues
+from materials.models import MaterialFile, MaterialPage, MaterialsIndexPage, TranscriptCue
 from portal.demo_core import child_page
+from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
 
 ORDER = 20
 INDEX_SLUG = "library"
@@ -28,8 +33,6 @@ COLLECTION_NAME = "Библиотека для специалистов"
 
 
 def _collection():
-    from wagtail.models import Collection
-
     # a test that flushes the database also removes the root collection the migrations created
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
@@ -37,8 +40,6 @@ def _collection():
 
 
 def _document(collection, title, filename, make_bytes):
-    from wagtail.documents import get_document_model
-
     Document = get_document_model()
     document = Document.objects.filter(collection=collection, title=title).first()
     if document is not None:
@@ -114,8 +115,6 @@ def video_bytes(video, fmt=None):
 
 
 def _poster(collection, video):
-    from wagtail.images import get_image_model
-
     Image = get_image_model()
     title = f"Заставка: {video['title']}"
     image = Image.objects.filter(collection=collection, title=title).first()
@@ -166,8 +165,6 @@ def _body(item):
 
 
 def ensure_index(home):
-    from materials.models import MaterialsIndexPage
-
     return child_page(
         home,
         MaterialsIndexPage,
@@ -182,9 +179,6 @@ def ensure_index(home):
 
 
 def build_material(index, collection, item, terms):
-    from materials.models import MaterialFile, MaterialPage
-    from portal.models import Region
-
     page = MaterialPage(
         title=item["title"],
         slug=item["slug"],
@@ -222,14 +216,11 @@ def build_material(index, collection, item, terms):
     # what publishing would add for us, the stored transcript cues, is done explicitly.
     page.first_published_at = page.last_published_at = timezone.now()
     index.add_child(instance=page)
-    refresh_cues(page)
+    TranscriptCue.refresh(page)
     return page
 
 
 def build(ctx):
-    from materials.models import MaterialPage
-    from portal.models import AgeGroup, DevelopmentalConcern, Topic
-
     index = ensure_index(ctx.home)
     collection = _collection()
     terms = {

@@ -19,7 +19,10 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from materials.choices import AUDIENCES, EvidenceStatus, MaterialType
+from materials.vtt import format_timestamp
 from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
+from search.service import ranked_hits
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
@@ -98,8 +101,6 @@ class AudienceFacet(FacetDefinition):
     label = _("Audience")
 
     def __init__(self):
-        from materials.models import AUDIENCES
-
         self.audiences = AUDIENCES
 
     def clean(self, raw_values):
@@ -126,11 +127,9 @@ class AudienceFacet(FacetDefinition):
 class TermFacet(FacetDefinition):
     """A many-to-many taxonomy (topics, ages, concerns) filtered by term slug."""
 
-    def __init__(self, key, label, relation, model):
-        from materials.models import MaterialPage
-
+    def __init__(self, key, label, through, model):
         self.key, self.label, self.model = key, label, model
-        self.through = getattr(MaterialPage, relation).through
+        self.through = through
         self.term = model._meta.model_name
 
     def clean(self, raw_values):
@@ -198,15 +197,14 @@ class YearFacet(FacetDefinition):
         return {v: v for v in values}
 
 
-def definitions():
-    from materials.models import EvidenceStatus, MaterialType
-
+def definitions(model):
+    """The library's facets over pages of `model` (its taxonomy relations give the term facets' tables)."""
     return [
         ChoiceFacet("type", _("Material type"), "material_type", MaterialType.choices),
         AudienceFacet(),
-        TermFacet("topic", _("Topic"), "topics", Topic),
-        TermFacet("age", _("Child's age"), "age_groups", AgeGroup),
-        TermFacet("concern", _("Developmental concern"), "concerns", DevelopmentalConcern),
+        TermFacet("topic", _("Topic"), model.topics.through, Topic),
+        TermFacet("age", _("Child's age"), model.age_groups.through, AgeGroup),
+        TermFacet("concern", _("Developmental concern"), model.concerns.through, DevelopmentalConcern),
         RegionFacet(),
         YearFacet(),
         ChoiceFacet("evidence", _("Evidence status"), "evidence_status", EvidenceStatus.choices),
@@ -220,8 +218,6 @@ def text_matches(q):
     Returns {page id: (rank, transcript cue or None)}; a cue is (start seconds, text) when the words are said in
     the video.
     """
-    from search.service import ranked_hits
-
     parsed, hits = ranked_hits(q, "library", limit=MAX_TEXT_MATCHES)
     if not parsed:
         return None  # only stop words: no text condition
@@ -245,8 +241,6 @@ class TranscriptHit:
 
     @property
     def timestamp(self):
-        from materials.vtt import format_timestamp
-
         return format_timestamp(self.start)
 
     @property
@@ -281,108 +275,128 @@ class LibraryView:
         return "?" + urlencode(params) if params else "?"
 
 
-def _raw_params(request):
-    get = request.GET
-    params = []
-    for key in get:
-        for value in get.getlist(key):
-            value = value.strip()
-            if value:
-                params.append((key, value))
-    return params
+def _raw_params(params):
+    return [(key, value.strip()) for key in params for value in params.getlist(key) if value.strip()]
 
 
-def browse(index_page, request):
-    """Everything the library page shows for this request: facets with counts, active filters, one page."""
-    from materials.models import MaterialPage
+@dataclass
+class Selection:
+    """The valid, known facet values a visitor chose, their labels, and what was ignored as (label, value)."""
 
-    facet_defs = definitions()
-    raw = _raw_params(request)
-    ignored = []
-    selected, labels = {}, {}
+    values: dict
+    labels: dict
+    ignored: list
+
+
+def select(facet_defs, raw):
+    selection = Selection({}, {}, [])
     for definition in facet_defs:
         values = list(dict.fromkeys(v for k, v in raw if k == definition.key))
         valid, invalid = definition.clean(values)
         known = definition.labels(valid) if valid else {}
-        selected[definition.key] = [v for v in valid if v in known]
-        labels[definition.key] = known
-        ignored += [(definition.label, v) for v in invalid + [v for v in valid if v not in known]]
+        selection.values[definition.key] = [v for v in valid if v in known]
+        selection.labels[definition.key] = known
+        selection.ignored += [(definition.label, v) for v in invalid + [v for v in valid if v not in known]]
+    return selection
 
-    q = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    matches = text_matches(q) if q else None
-    terms = matches is not None
-    sort = request.GET.get("sort") or ("relevance" if terms else "newest")
+
+def choose_sort(requested, has_terms, ignored):
+    """The sort order to use; an unknown one is reported in `ignored`, relevance needs a text query."""
+    sort = requested or ("relevance" if has_terms else "newest")
     if sort not in SORTS:
         ignored.append((_("Sort"), sort[:40]))
-    if sort not in SORTS or (sort == "relevance" and not terms):
+    if sort not in SORTS or (sort == "relevance" and not has_terms):
         sort = "newest"
+    return sort
 
-    base = MaterialPage.objects.live().public().child_of(index_page)
-    if terms:
-        base = base.filter(pk__in=list(matches))
 
+def filtered(pages, facet_defs, values, skip=None):
+    """`pages` narrowed by every chosen facet except `skip`."""
+    for definition in facet_defs:
+        if definition is not skip and values[definition.key]:
+            pages = pages.filter(definition.q(values[definition.key]))
+    return pages
+
+
+def facet_counts(pages, facet_defs, selection):
+    """Each facet with its options and disjunctive counts (the other facets applied, not its own)."""
     facets = []
     for definition in facet_defs:
-        others = base
-        for other in facet_defs:
-            if other is not definition and selected[other.key]:
-                others = others.filter(other.q(selected[other.key]))
-        counts = definition.counts(others)
-        chosen = selected[definition.key]
+        counts = definition.counts(filtered(pages, facet_defs, selection.values, skip=definition))
+        chosen = selection.values[definition.key]
         for value in chosen:
-            counts.setdefault(value, (labels[definition.key][value], 0))
+            counts.setdefault(value, (selection.labels[definition.key][value], 0))
         options = [
             Option(value, str(label), count, value in chosen)
             for value, (label, count) in counts.items()
             if count or value in chosen or isinstance(definition, (ChoiceFacet, AudienceFacet))
         ]
         facets.append(Facet(definition.key, str(definition.label), options, chosen))
+    return facets
 
-    results = base
-    for definition in facet_defs:
-        if selected[definition.key]:
-            results = results.filter(definition.q(selected[definition.key]))
+
+def ordered(results, sort, matches):
     if sort == "relevance":
-        results = results.annotate(rank=relevance(matches)).order_by("rank", "-year", "title")
-    elif sort == "title":
-        results = results.order_by("title")
-    else:
-        results = results.order_by("-year", "-first_published_at", "title")
-    results = results.select_related("region")
+        return results.annotate(rank=relevance(matches)).order_by("rank", "-year", "title")
+    if sort == "title":
+        return results.order_by("title")
+    return results.order_by("-year", "-first_published_at", "title")
 
-    base_params = [(key, value) for key in [d.key for d in facet_defs] for value in selected[key]]
+
+def active_filters(facets, base_params, q):
+    """What the visitor chose, each with the URL that removes it."""
+
+    def without(remaining):
+        return "?" + urlencode(remaining) if remaining else "?"
+
+    active = []
+    for facet in facets:
+        option_labels = {option.value: option.label for option in facet.options}
+        for value in facet.selected:
+            remaining = [(k, v) for k, v in base_params if not (k == facet.key and v == value)]
+            active.append(ActiveFilter(facet.label, option_labels.get(value, value), without(remaining)))
+    if q:
+        remaining = [(k, v) for k, v in base_params if k != "q" and not (k == "sort" and v == "relevance")]
+        active.append(ActiveFilter(str(_("Search")), q, without(remaining)))
+    return active
+
+
+def browse(pages, params):
+    """Everything the library page shows for `params` (the request's GET) over `pages` (the index's live public
+    materials): facets with counts, active filters, one page of results."""
+    facet_defs = definitions(pages.model)
+    selection = select(facet_defs, _raw_params(params))
+    q = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    matches = text_matches(q) if q else None
+    terms = matches is not None
+    sort = choose_sort(params.get("sort"), terms, selection.ignored)
+    if terms:
+        pages = pages.filter(pk__in=list(matches))
+
+    facets = facet_counts(pages, facet_defs, selection)
+    results = ordered(filtered(pages, facet_defs, selection.values), sort, matches).select_related("region")
+
+    base_params = [(d.key, value) for d in facet_defs for value in selection.values[d.key]]
     if q:
         base_params.append(("q", q))
     if sort != ("relevance" if terms else "newest"):
         base_params.append(("sort", sort))
 
     paginator = Paginator(results, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(params.get("page"))
     if terms:
         attach_transcript_hits(page_obj.object_list, matches)
-
-    view = LibraryView(
+    return LibraryView(
         page_obj=page_obj,
         paginator=paginator,
         facets=facets,
-        active=[],
+        active=active_filters(facets, base_params, q),
         q=q,
         sort=sort,
         sorts=[(key, str(label)) for key, label in SORTS.items() if key != "relevance" or terms],
         total=paginator.count,
-        ignored=[gettext("%(facet)s: “%(value)s”") % {"facet": label, "value": value} for label, value in ignored],
+        ignored=[
+            gettext("%(facet)s: “%(value)s”") % {"facet": label, "value": value} for label, value in selection.ignored
+        ],
         base_params=base_params,
     )
-    for facet in facets:
-        option_labels = {option.value: option.label for option in facet.options}
-        for value in facet.selected:
-            remaining = [(k, v) for k, v in base_params if not (k == facet.key and v == value)]
-            view.active.append(
-                ActiveFilter(
-                    facet.label, option_labels.get(value, value), "?" + urlencode(remaining) if remaining else "?"
-                )
-            )
-    if q:
-        remaining = [(k, v) for k, v in base_params if k != "q" and not (k == "sort" and v == "relevance")]
-        view.active.append(ActiveFilter(str(_("Search")), q, "?" + urlencode(remaining) if remaining else "?"))
-    return view

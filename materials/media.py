@@ -5,6 +5,8 @@ import re
 import subprocess
 from functools import lru_cache
 
+from wagtail.documents import get_document_model
+
 from materials import vtt
 
 logger = logging.getLogger(__name__)
@@ -110,8 +112,6 @@ def read_document(document):
 
 @lru_cache(maxsize=256)
 def _cues_from_file(document_id, file_hash, name):
-    from wagtail.documents import get_document_model
-
     document = get_document_model().objects.get(pk=document_id)
     return tuple(vtt.parse(read_document(document)))
 

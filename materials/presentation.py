@@ -1,9 +1,11 @@
-"""What a material page shows besides its fields: downloads, citation, related materials, JSON-LD."""
+"""What a material page shows besides its fields: downloads, citation, related materials, JSON-LD.
+
+It works on the page it is given (and its class for related materials), so it needs no import of the models."""
 
 from django.db.models import Count
 
 from materials import files, media
-from materials.models import AUDIENCES, MaterialPage
+from materials.transcripts import video_values
 
 RELATED_LIMIT = 4
 
@@ -33,7 +35,8 @@ def related_materials(page):
     if not topic_ids:
         return []
     return list(
-        MaterialPage.objects.live()
+        type(page)
+        .objects.live()
         .public()
         .exclude(pk=page.pk)
         .filter(topics__in=topic_ids)
@@ -75,8 +78,6 @@ def _video_object(value, page, request, description):
 
 
 def json_ld(page, request, url, items):
-    from materials.transcripts import video_values
-
     authors = [name.strip() for name in page.authors.split(",") if name.strip()]
     data = {
         "@context": "https://schema.org",
@@ -87,11 +88,7 @@ def json_ld(page, request, url, items):
         "inLanguage": "ru",
         "learningResourceType": page.get_material_type_display(),
         "datePublished": str(page.year),
-        "audience": [
-            {"@type": "EducationalAudience", "educationalRole": str(label)}
-            for _value, field, label in AUDIENCES
-            if getattr(page, field)
-        ],
+        "audience": [{"@type": "EducationalAudience", "educationalRole": str(label)} for label in page.audiences],
         "about": [topic.name for topic in page.topics.all()],
         "keywords": ", ".join(
             [age.name for age in page.age_groups.all()] + [concern.name for concern in page.concerns.all()]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
+from materials.models import AUDIENCES, MaterialPage, MaterialsIndexPage, MaterialType
 from search.documents import Entry
 from search.facets import FacetSpec, choices
 from search.pages import PageKind, field_text, page_cues, page_version
@@ -30,8 +31,6 @@ class LibraryKind(PageKind):
 
     @property
     def models(self):
-        from materials.models import MaterialPage, MaterialsIndexPage
-
         return (MaterialPage, MaterialsIndexPage)
 
     def objects(self):
@@ -59,8 +58,6 @@ class LibraryKind(PageKind):
         return [str(page.pk) for page in pages if isinstance(page, tuple(self.models))]
 
     def build_entry(self, page):
-        from materials.models import MaterialPage
-
         if not isinstance(page, MaterialPage):
             intro = page.intro or ""
             return Entry(
@@ -107,8 +104,6 @@ class LibraryKind(PageKind):
         )
 
     def present(self, page):
-        from materials.models import MaterialPage
-
         meta = []
         if isinstance(page, MaterialPage):
             meta = [str(page.get_material_type_display()).capitalize(), str(page.year)]
@@ -116,12 +111,8 @@ class LibraryKind(PageKind):
 
 
 def _material_types():
-    from materials.models import MaterialType
-
     return MaterialType.choices
 
 
 def _audiences():
-    from materials.models import AUDIENCES
-
     return AUDIENCES

@@ -10,15 +10,15 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
 
 from materials import media
-from materials.transcripts import clear_cues, refresh_cues
+from materials.models import TranscriptCue
 
 
 def _published(sender, instance, **kwargs):
-    refresh_cues(instance)
+    TranscriptCue.refresh(instance)
 
 
 def _unpublished(sender, instance, **kwargs):
-    clear_cues(instance)
+    TranscriptCue.clear(instance)
 
 
 def _document_saved(sender, instance, created, **kwargs):
@@ -31,7 +31,7 @@ def _document_saved(sender, instance, created, **kwargs):
         .values_list("object_id", flat=True)
     )
     for page in Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).specific():
-        refresh_cues(page)
+        TranscriptCue.refresh(page)
 
 
 def connect():

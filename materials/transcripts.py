@@ -3,9 +3,11 @@
 Public API (other apps use only these):
 - `cues_for(value_or_page)` parses the captions of one `VideoBlock` value, or of every video block on a page,
   and returns `PageCue`s (start/end seconds, text, the video's block id and title, the `#t=` fragment).
-- `stored_cues(page)` returns the persisted `TranscriptCue` rows of a page (what search should index: no file
-  reads at indexing time).
-- `refresh_cues(page)` re-creates those rows; it runs on publish (and is removed on unpublish/delete).
+- `video_values(page)` lists the page's video block values (for JSON-LD and the player).
+
+The cues are stored by the `TranscriptCue` model (`TranscriptCue.stored(page)` is what search indexes, with no
+file reads at indexing time; `TranscriptCue.refresh(page)` re-creates a page's rows on publish, `clear(page)`
+removes them on unpublish/delete). This module reads captions only and imports no models.
 
 The WebVTT captions are the source of truth for timing; cues are persisted because search indexes many pages
 and must not open every caption file for each rebuild.
@@ -13,13 +15,12 @@ and must not open every caption file for each rebuild.
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
 
 from materials import media, vtt
+from materials.blocks import VideoBlock
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,6 @@ class PageCue:
 
 
 def _is_video_value(value):
-    from materials.blocks import VideoBlock
-
     return isinstance(value, StructValue) and isinstance(getattr(value, "block", None), VideoBlock)
 
 
@@ -90,34 +89,3 @@ def cues_for(value_or_page):
     for block_id, value in video_values(value_or_page):
         cues.extend(_cues_of_value(value, block_id))
     return cues
-
-
-def stored_cues(page):
-    from materials.models import TranscriptCue
-
-    return TranscriptCue.objects.filter(page_id=page.pk).order_by("position")
-
-
-@transaction.atomic
-def refresh_cues(page):
-    from materials.models import TranscriptCue
-
-    TranscriptCue.objects.filter(page_id=page.pk).delete()
-    TranscriptCue.objects.bulk_create(
-        TranscriptCue(
-            page_id=page.pk,
-            position=position,
-            block_id=cue.block_id,
-            video_title=cue.video_title[:200],
-            start=cue.start,
-            end=cue.end,
-            text=cue.text,
-        )
-        for position, cue in enumerate(cues_for(page))
-    )
-
-
-def clear_cues(page):
-    from materials.models import TranscriptCue
-
-    TranscriptCue.objects.filter(page_id=page.pk).delete()

@@ -16,7 +16,7 @@ from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 
 from portal.api import error_response
-from providers_map.ratelimit import RateLimit, client_ip
+from portal.ratelimit import RateLimit, client_ip
 
 API_PREFIX = "/api/"
 DEFAULT_LIMIT = "300/60"

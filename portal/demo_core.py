@@ -1,47 +1,14 @@
-"""The demo's foundation: one Wagtail site whose root is a HomePage, plus a local admin login."""
+"""What every app's demo builds on: seeded vocabularies, the «get or create a child page» step and the local admin
+login. The site itself (a HomePage at the root) is set up by home.demo_site."""
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from portal.taxonomy_seed import seed_taxonomies
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin-local-only"
-
-
-def site_has_content():
-    from home.models import HomePage
-
-    return HomePage.objects.exists()
-
-
-def ensure_site():
-    """Return the HomePage at the default site's root, replacing Wagtail's initial welcome page."""
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
-    if home is not None:
-        return home
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    welcome = Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore")
-    home = HomePage(
-        title="Ранняя помощь детям и семьям",
-        slug="early-care",
-        lead=(
-            "Здесь родители узнают, как помочь малышу с особенностями развития, "
-            "а специалисты находят методические материалы. Помощь бесплатная."
-        ),
-    )
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Ранняя помощь", home
-    site.save()
-    welcome.delete()  # Wagtail's placeholder "Welcome" page, now unreachable
-    return home
 
 
 def child_page(parent, model, slug, *, publish=True, **fields):
@@ -61,8 +28,6 @@ def child_page(parent, model, slug, *, publish=True, **fields):
 
 def ensure_taxonomies():
     """Seeded vocabularies, re-created if a test flushed the tables the migration filled."""
-    from portal.taxonomy_seed import seed_taxonomies
-
     seed_taxonomies(lambda name: apps.get_model("portal", name))
 
 

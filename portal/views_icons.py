@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from portal.models import PortalSettings
+
 THEME_COLOUR = "#0b4f9c"
 
 
@@ -18,8 +20,6 @@ def favicon(request):
 @require_safe
 @cache_control(max_age=24 * 3600, public=True)
 def web_manifest(request):
-    from portal.models import PortalSettings
-
     portal = PortalSettings.for_request(request)
     name = portal.operator_name or settings.WAGTAIL_SITE_NAME
     manifest = {

@@ -7,12 +7,15 @@ import time
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import AgeGroup
 from providers_map import search_batch
+from providers_map.models import Location, Organisation
 from search import text
 from search.documents import Entry
 from search.facets import FacetSpec, choices
 from search.query import Place
 from search.registry import SearchKind
+from search.service import ranked_hits
 
 OPEN_RANK = {"active": 0, "temporarily_closed": 1, "closed": 2}
 _batch = threading.local()  # rows of the batch being indexed in this thread (search_batch.load)
@@ -21,21 +24,15 @@ _localities = {"at": 0.0, "names": {}}
 
 
 def _organisation_choices(name):
-    from providers_map.models import Organisation
-
     return getattr(Organisation, name).choices
 
 
 def _delivery_modes():
-    from providers_map.models import Location
-
     return Location.DELIVERY_MODES
 
 
 def registry_localities():
     """{lemmas of a locality: (name, region code)} of the published registry, refreshed every few minutes."""
-    from providers_map.models import Location
-
     if time.monotonic() - _localities["at"] > LOCALITIES_TTL:
         rows = (
             Location.objects.filter(organisation__live=True)
@@ -85,14 +82,9 @@ class ProviderKind(SearchKind):
 
     @property
     def models(self):
-        from providers_map.models import Organisation
-
         return (Organisation,)
 
     def objects(self):
-        from portal.models import AgeGroup
-        from providers_map.models import Organisation
-
         self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
         return Organisation.objects.public().order_by("pk")
 
@@ -101,14 +93,10 @@ class ProviderKind(SearchKind):
         _batch.rows = search_batch.load([org.pk for org in organisations])
 
     def versions(self):
-        from providers_map.models import Organisation
-
         rows = Organisation.objects.public().values_list("pk", "updated_at")
         return {str(pk): updated.isoformat() for pk, updated in rows}
 
     def hydrate(self, keys):
-        from providers_map.models import Organisation
-
         ids = [int(k) for k in keys if str(k).isdigit()]
         queryset = Organisation.objects.public().filter(pk__in=ids).prefetch_related("locations")
         return {str(org.pk): org for org in queryset}
@@ -129,8 +117,6 @@ class ProviderKind(SearchKind):
         labels = getattr(self, "_labels", None) or search_batch.Labels()
         self._labels = labels
         if getattr(self, "_age_groups", None) is None:
-            from portal.models import AgeGroup
-
             self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
         return self._entry(org, rows, labels)
 
@@ -234,8 +220,6 @@ def match_organisations(q, near=None, limit=1000, force_database=False):
     Returns [(organisation id, distance in km or None)] best first, or None when `q` has no searchable words
     (only stop words or punctuation: apply no text condition).
     """
-    from search.service import ranked_hits
-
     parsed, hits = ranked_hits(q, "providers", limit=limit, near=near, force_database=force_database)
     if not parsed:
         return None

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
+from providers_map.models import Location, Organisation, Service
+
 
 @dataclass
 class OrganisationRows:
@@ -19,8 +21,6 @@ class OrganisationRows:
 
 def load(organisation_ids):
     """{organisation id: OrganisationRows} for these organisations."""
-    from providers_map.models import Location, Service
-
     rows = {pk: OrganisationRows() for pk in organisation_ids}
     for loc in (
         Location.objects.filter(organisation_id__in=organisation_ids)
@@ -57,8 +57,6 @@ class Labels:
     """Russian labels of the organisation's choices and delivery modes, translated once per process."""
 
     def __init__(self):
-        from providers_map.models import Location, Organisation
-
         with translation.override("ru"):
             self.ownership = {k: str(v) for k, v in Organisation.Ownership.choices}
             self.sector = {k: str(v) for k, v in Organisation.Sector.choices}

@@ -22,15 +22,9 @@ app_name = "providers"
 urlpatterns = [
     path("", views.organisation_list, name="list"),
     path("my-list/", views.my_list, name="my_list"),
+    path("open-data/", views.open_data, name="open_data"),  # public downloads of the published registry
+    path("open-data/registry.<str:fmt>", views.open_data_download, name="download"),
     path("<organisation:slug>/", views.organisation_detail, name="detail"),
     path("<organisation:slug>/report/", views.report_error, name="report"),
     path("<organisation:slug>/report/thanks/", views.report_thanks, name="report_thanks"),
-]
-
-# open data (helper C): public downloads of the published registry
-from providers_map import views_open_data  # noqa: E402
-
-urlpatterns += [
-    path("open-data/", views_open_data.open_data, name="open_data"),
-    path("open-data/registry.<str:fmt>", views_open_data.download, name="download"),
 ]

@@ -1,12 +1,14 @@
 """Wagtail admin integration of the provider registry.
 
-Sections: registry snippets (organisations, error reports), editor endpoints, dashboard panel.
-Other parts of the registry (e.g. the import admin) append their own sections below.
+Sections: registry snippets (organisations, error reports), editor endpoints, dashboard panels, the registry
+import (upload → background check → preview → background import → report; for registry operators).
 """
 
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -14,6 +16,8 @@ from providers_map.editor import views as editor_views
 from providers_map.editor.dashboard import RegistryPanel
 from providers_map.editor.permissions import ErrorReportPermissionPolicy
 from providers_map.editor.viewsets import RegistryGroup
+from providers_map.import_admin import views as import_views
+from providers_map.importing.dashboard import ImportsPanel
 from providers_map.models import ErrorReport
 
 # --- Registry snippets: organisations (drafts, moderation, locking, preview, history) and error reports ---
@@ -44,11 +48,6 @@ def add_registry_panel(request, panels):
 
 # --- Registry import: upload → background check → preview → background import → report; registry operators ---
 
-from wagtail.admin.menu import MenuItem  # noqa: E402
-
-from providers_map.importing import admin_views as import_views  # noqa: E402
-from providers_map.importing.dashboard import ImportsPanel  # noqa: E402
-
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
@@ -57,14 +56,11 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_urls():
-    return [path("providers-import/", include("providers_map.importing.admin_urls", namespace="providers_import"))]
+    return [path("providers-import/", include("providers_map.import_admin.urls", namespace="providers_import"))]
 
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy
-
     return ImportMenuItem(
         gettext_lazy("Registry import"), reverse("providers_import:start"), icon_name="upload", order=260
     )

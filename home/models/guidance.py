@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import GuidanceBodyBlock, RelatedPageBlock, SummaryBlock
+from home.guidance_filters import GuidanceFilter
 from home.models.feedback import PageFeedback, has_voted, remember_vote, take_vote_allowance, vote_retry_after
 from home.panels import FeedbackPanel, ReadabilityPanel
 from home.readability import analyse, stream_chunks
@@ -44,10 +45,8 @@ class GuidanceIndexPage(Page):
         verbose_name = _("guidance hub for parents")
 
     def get_context(self, request, *args, **kwargs):
-        from home.guidance_filters import GuidanceFilter
-
         context = super().get_context(request, *args, **kwargs)
-        context["filter"] = GuidanceFilter(self, request.GET)
+        context["filter"] = GuidanceFilter(GuidancePage.objects.child_of(self).live().public(), request.GET)
         return context
 
 
@@ -138,6 +137,10 @@ class GuidancePage(TaxonomyMixin, RoutablePageMixin, Page):
 
     def readability(self):
         return analyse(self.readable_chunks())
+
+    def feedback_counts(self):
+        """Visitors' «Was this page helpful?» answers (zero counts before the first one)."""
+        return PageFeedback.for_page(self)
 
     def save(self, *args, **kwargs):
         # stored so that the hub lists reading times without loading every page's blocks

@@ -12,39 +12,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from materials.blocks import MaterialBodyBlock, VideoBlock
+from materials.choices import AUDIENCES, VIDEO_TYPES, EvidenceStatus, MaterialType
+from materials.facets import browse
 from materials.files import validate_material_document
+from materials.presentation import material_context
 from portal.models import TaxonomyMixin
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
-
-
-class MaterialType(models.TextChoices):
-    RECOMMENDATIONS = "recommendations", _("methodological recommendations")
-    PROGRAMME = "programme", _("programme")
-    PRACTICE = "practice", _("description of an effective practice")
-    COLLECTION = "collection", _("collection")
-    PRESENTATION = "presentation", _("presentation")
-    VIDEO_LECTURE = "video-lecture", _("video lecture")
-    WEBINAR = "webinar", _("webinar recording")
-    ARTICLE = "article", _("article")
-
-
-VIDEO_TYPES = {MaterialType.VIDEO_LECTURE, MaterialType.WEBINAR}
-
-
-class EvidenceStatus(models.TextChoices):
-    APPROVED = "approved", _("approved by a ministry or a federal centre")
-    PEER_REVIEWED = "peer-reviewed", _("peer-reviewed")
-    PRACTICE = "practice", _("description of practice")
-
-
-# (URL value, model field, label) — audiences are three flags so that a material can serve several.
-AUDIENCES = [
-    ("specialists", "for_specialists", _("specialists")),
-    ("managers", "for_managers", _("managers")),
-    ("parents", "for_parents", _("parents")),
-]
 
 
 class MaterialsIndexPage(Page):
@@ -66,10 +41,8 @@ class MaterialsIndexPage(Page):
         verbose_name = _("methods library")
 
     def get_context(self, request, *args, **kwargs):
-        from materials.facets import browse
-
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = browse(self, request)
+        context["library"] = browse(MaterialPage.objects.live().public().child_of(self), request.GET)
         return context
 
 
@@ -205,8 +178,6 @@ class MaterialPage(TaxonomyMixin, Page):
         return self.video[0].value if len(self.video) else None
 
     def get_context(self, request, *args, **kwargs):
-        from materials.presentation import material_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(material_context(self, request))
         return context

@@ -1,13 +1,14 @@
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from materials.transcripts import cues_for
 from materials.vtt import format_timestamp
 
 
 class TranscriptCue(models.Model):
     """One caption cue of a video on a published page, stored so search can index transcripts per cue.
 
-    Rows are derived data: `materials.transcripts.refresh_cues` rebuilds them from the WebVTT captions
+    Rows are derived data: `TranscriptCue.refresh(page)` rebuilds them from the WebVTT captions
     whenever a page is published, and removes them when it is unpublished or deleted.
     """
 
@@ -43,3 +44,30 @@ class TranscriptCue(models.Model):
     @property
     def fragment(self):
         return f"#t={self.timestamp}"
+
+    @classmethod
+    def stored(cls, page):
+        """The page's cues in page order."""
+        return cls.objects.filter(page_id=page.pk).order_by("position")
+
+    @classmethod
+    @transaction.atomic
+    def refresh(cls, page):
+        """Re-create the page's rows from the captions of its video blocks."""
+        cls.objects.filter(page_id=page.pk).delete()
+        cls.objects.bulk_create(
+            cls(
+                page_id=page.pk,
+                position=position,
+                block_id=cue.block_id,
+                video_title=cue.video_title[:200],
+                start=cue.start,
+                end=cue.end,
+                text=cue.text,
+            )
+            for position, cue in enumerate(cues_for(page))
+        )
+
+    @classmethod
+    def clear(cls, page):
+        cls.objects.filter(page_id=page.pk).delete()

@@ -6,6 +6,8 @@ from django.utils.text import Truncator
 
 from wagtail.rich_text import RichText
 
+from portal.models import PortalSettings
+
 register = template.Library()
 
 MAX_LENGTH = 160
@@ -60,6 +62,5 @@ def meta_description(context):
     request = context.get("request")
     if request is None:
         return ""
-    from portal.models import PortalSettings
 
     return _shorten(PortalSettings.for_request(request).footer_note or "")

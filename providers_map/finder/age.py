@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from providers_map.wording import age_phrase
+
 MAX_MONTHS = 216  # 18 years, as the registry's services
 MAX_YEARS = MAX_MONTHS // 12
 
@@ -51,7 +53,6 @@ class AgeRange:
             return age_words(self.low)
         if self.low % 12 == 0 and self.high == self.low + 11:
             return age_words(self.low)
-        from providers_map.templatetags.providers_tags import age_phrase
 
         if self.low == 0:
             return _("from birth to %(max)s") % {"max": age_phrase(self.high + 1)}

@@ -7,6 +7,8 @@ It is not a tab of /search/ (cross_search) and has its own database fallback (pr
 
 from django.utils.translation import gettext_lazy as _
 
+from providers_map.models import Location, Organisation
+from providers_map.search import ProviderKind
 from search import client as es
 from search.registry import SearchKind
 
@@ -22,13 +24,9 @@ class LocationKind(SearchKind):
 
     @property
     def models(self):
-        from providers_map.models import Organisation
-
         return (Organisation,)
 
     def objects(self):
-        from providers_map.models import Location, Organisation
-
         # services, concerns and languages come in flat rows per batch (prepare_batch → search_batch.load)
         return (
             Location.objects.filter(organisation__live=True)
@@ -41,7 +39,6 @@ class LocationKind(SearchKind):
         """The organisation's locations now, and those the index still holds (a removed branch must go)."""
         if not self.handles(instance):
             return []
-        from providers_map.models import Location
 
         keys = {str(pk) for pk in Location.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True)}
         try:
@@ -54,8 +51,6 @@ class LocationKind(SearchKind):
         return LocationDocument
 
     def _organisation_parts(self):
-        from providers_map.search import ProviderKind
-
         if not hasattr(self, "_providers"):
             self._providers, self._shared = ProviderKind(), {}
         return self._shared

@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from providers_map.models import Location, Organisation, Service
-from providers_map.templatetags.providers_tags import lines
+from providers_map.wording import lines
 
 from .directions import directions_url
 from .opening import opening_status

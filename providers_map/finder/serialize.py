@@ -1,7 +1,7 @@
 """The finder's JSON shapes for /api/v1/providers… (cards, one organisation, places)."""
 
 from providers_map import hours as hours_lib
-from providers_map.templatetags.providers_tags import lines
+from providers_map.wording import lines
 
 from .opening import opening_status
 

@@ -12,6 +12,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, 
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cast, Cos, Floor, Least, Ln, Power, Radians, Sin, Sqrt, Tan
 
+from portal.regions import FEDERAL_SUBJECTS
 from providers_map import hours as hours_lib
 
 from .query import EARTH_RADIUS_KM
@@ -54,8 +55,6 @@ def tile_y(precision):
 
 def _local_moments(now):
     """{(weekday code, "HH:MM"): [region codes]} for every federal subject's clock at `now`."""
-    from portal.regions import FEDERAL_SUBJECTS
-
     moments = {}
     for code, _name, _district in FEDERAL_SUBJECTS:
         local = now.astimezone(hours_lib.region_timezone(code))

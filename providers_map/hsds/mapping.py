@@ -39,7 +39,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 
 from providers_map import hours as hours_lib
-from providers_map.templatetags.providers_tags import lines
+from providers_map.wording import lines
 
 from . import ids, texts
 from .vocabulary import Vocabulary

@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from providers_map.templatetags.providers_tags import age_range as age_phrase_range
+from providers_map.wording import age_range as age_phrase_range
 
 AGE_PRECISION = 4  # decimals of an age in years: months survive the round trip (7 months = 0.5833 years)
 

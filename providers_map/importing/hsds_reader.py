@@ -24,9 +24,12 @@ from providers_map.hsds import Vocabulary as HsdsVocabulary
 from providers_map.hsds import decoding
 from providers_map.hsds.mapping import SERVICE_STATUS
 from providers_map.hsds.texts import months
+from providers_map.models import Organisation
 
 from . import limits
+from .columns import COLUMNS
 from .readers import NOT_GIVEN, Table, UnusableInput
+from .vocabulary import russian
 
 DESCRIPTOR = "datapackage.json"
 TABLES = (
@@ -270,10 +273,6 @@ def as_months(value):
 
 def cost_note(fees_description, cost):
     """The mapping writes "<cost label>. <note>": take the note back."""
-    from providers_map.models import Organisation
-
-    from .vocabulary import russian
-
     labels = dict(Organisation.Cost.choices)
     text = (fees_description or "").strip()
     if cost in labels:
@@ -284,8 +283,6 @@ def cost_note(fees_description, cost):
 
 
 def header_keys():
-    from .columns import COLUMNS
-
     return [column.key for column in COLUMNS] + [f"_{key}" for key in HIDDEN_KEYS]
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ImportJob
+from .pipeline import run_import_path
 
 logger = logging.getLogger(__name__)
 KEEP_UPLOAD_SECONDS = 24 * 3600
@@ -99,15 +100,15 @@ def read_progress(job, now=None):
 
 
 def run_job(job_id, apply):
-    """Check (dry run) or import the job's file; store the result; tell the uploader when an import ends."""
-    from .pipeline import run_import_path
+    """Check (dry run) or import the job's file; store the result; tell the uploader when an import ends.
 
+    Returns the ids of the organisations an applied import wrote (the caller brings search up to date)."""
     job = ImportJob.objects.select_related("user").get(pk=job_id)
     path = upload_path(job)
     if not path.exists():
         job.status, job.error = ImportJob.Status.EXPIRED, _("The uploaded file is no longer available.")
         job.save(update_fields=["status", "error"])
-        return
+        return []
     job.started_at = timezone.now()
     job.save(update_fields=["started_at"])
     try:
@@ -122,7 +123,7 @@ def run_job(job_id, apply):
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "error", "finished_at"])
         notify(job)
-        return
+        return []
     result.file_name = job.file_name
     data = result.as_dict()
     data["file_name"] = job.file_name
@@ -133,15 +134,12 @@ def run_job(job_id, apply):
     elif apply:
         job.status, job.result = ImportJob.Status.DONE, data
         delete_upload(job)
-        if result.written:
-            from .tasks import refresh_search
-
-            refresh_search.enqueue(result.written)  # the site's search follows in the background
     else:
         job.status, job.check_result = ImportJob.Status.CHECKED, data
     job.save(update_fields=["status", "check_result", "result", "finished_at"])
     if apply or result.unusable:
         notify(job)
+    return list(result.written) if apply and not result.unusable else []
 
 
 def notify(job):

@@ -18,9 +18,11 @@ from . import fingerprint
 from .checks import cross_check
 from .cleaning import cell_text, clean_row
 from .columns import BY_KEY, COLUMNS, KIND_SERVICE, REQUIRED_KEYS, column_for_header, header
+from .hsds_reader import open_package_path
+from .opening import open_table
 from .planning import CREATE, UNCHANGED, UPDATE, Planner
 from .problems import ERROR, WARNING, Problem
-from .readers import NOT_GIVEN, UnusableInput, open_table
+from .readers import NOT_GIVEN, UnusableInput
 from .snapshot import find_existing
 from .upsert import Writer, update_search
 from .vocabulary import Vocabulary
@@ -351,8 +353,6 @@ def run_import(data, file_name, dry_run=False, user=None, progress=None, search=
 def run_import_path(path, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
     path = Path(path)
     if path.is_dir():  # an HSDS tabular data package unpacked into a folder
-        from .hsds_reader import open_package_path
-
         try:
             with open_package_path(path) as table:
                 return run_table(table, path.name, dry_run=dry_run, user=user, progress=progress, search=search)

@@ -8,7 +8,6 @@ the way, so a hostile file is stopped early. Row numbers are the ones a spreadsh
 """
 
 import codecs
-import contextlib
 import csv
 import io
 import re
@@ -263,31 +262,3 @@ def cell_value_limited(text):
             % {"count": limits.MAX_CELL_CHARS}
         )
     return text
-
-
-@contextlib.contextmanager
-def open_table(handle, name=""):
-    """Open a binary file object as a Table (use as a context manager), or raise UnusableInput."""
-    if file_size(handle) > limits.MAX_FILE_BYTES:
-        raise UnusableInput(
-            _("The file is larger than %(size)s MB: split it into parts.")
-            % {"size": limits.MAX_FILE_BYTES // (1024 * 1024)}
-        )
-    kind = detect_format(handle)
-    if kind == "hsds":
-        from .hsds_reader import open_package_zip
-
-        with open_package_zip(handle) as table:
-            yield table
-        return
-    if kind == "xlsx":
-        from .xlsx import open_workbook_table
-
-        with open_workbook_table(handle) as table:
-            yield table
-        return
-    table, text = read_csv(handle)
-    try:
-        yield table
-    finally:
-        text.detach()

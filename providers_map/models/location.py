@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
+from providers_map.hours import region_timezone
 from providers_map.validators import validate_postcode
 
 from .fields import CodeListField, OpeningHoursField
@@ -155,8 +156,6 @@ class Location(Orderable):
         return [labels[code] for code in self.delivery_modes or [] if code in labels]
 
     def timezone(self):
-        from providers_map.hours import region_timezone
-
         return region_timezone(self.region.code if self.region_id else None)
 
     def clean(self):

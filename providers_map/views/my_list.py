@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 from providers_map import hours as hours_lib
 from providers_map.finder import mylist
 from providers_map.finder.mapconfig import my_list_strings
-from providers_map.templatetags.providers_tags import lines
 from providers_map.views.detail import public_organisations
+from providers_map.wording import lines
 
 
 def _organisations(ids):

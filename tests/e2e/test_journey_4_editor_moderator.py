@@ -24,11 +24,12 @@ def newsroom(transactional_db, live_server):
 
     from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
 
+    from home import demo_site
     from home.models import GuidanceIndexPage
     from portal import demo_core
 
     demo_core.ensure_taxonomies()
-    home = demo_core.ensure_site()
+    home = demo_site.ensure_site()
     hub = GuidanceIndexPage(title="Родителям", slug="parents", intro="Советы о развитии малыша.")
     home.add_child(instance=hub)
     hub.save_revision().publish()

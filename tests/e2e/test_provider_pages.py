@@ -10,12 +10,13 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def provider(transactional_db, live_server):
     """A site root plus one published provider with two branches (one placed approximately)."""
+    from home import demo_site
     from portal import demo_core
     from providers_map.models import ErrorReport
     from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
     demo_core.ensure_taxonomies()
-    demo_core.ensure_site()
+    demo_site.ensure_site()
     org = OrganisationFactory(name="Центр ранней помощи «Радуга»", short_name="Центр «Радуга»")
     LocationFactory(organisation=org, name="Главный офис", address="ул. Ленина, д. 5")
     LocationFactory(

@@ -6,7 +6,7 @@ from home.models import GuidanceIndexPage, GuidancePage, HomePage
 
 
 def home_page():
-    from portal.demo_core import ensure_site
+    from home.demo_site import ensure_site
 
     return HomePage.objects.first() or ensure_site()
 

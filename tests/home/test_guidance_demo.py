@@ -80,6 +80,10 @@ def test_guidance_uses_the_library_video_and_links_library_materials(client, dem
     assert len(video) == 1 and video[0]["captions"] and video[0]["transcript"]
     html = client.get(page.url).content.decode()
     assert "<video" in html and 'kind="captions"' in html
+    # the player's assets are linked once by the page, not by the block
+    assert html.count('src="/static/js/video-transcript.js"') == 1 and html.count('href="/static/css/video.css"') == 1
+    without_video = client.get(GuidancePage.objects.get(slug="first-visit").url).content.decode()
+    assert "<video" not in without_video and "video-transcript.js" not in without_video
     materials = [item.specific for item in page.related_pages() if isinstance(item.specific, MaterialPage)]
     assert materials and materials[0].for_parents
     assert f'href="{materials[0].url}"' in html

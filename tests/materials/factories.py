@@ -8,10 +8,11 @@ _numbers = itertools.count(1)
 
 
 def home_page():
+    from home import demo_site
     from portal import demo_core
 
     demo_core.ensure_taxonomies()
-    return demo_core.ensure_site()
+    return demo_site.ensure_site()
 
 
 def make_index(home=None, slug="library"):

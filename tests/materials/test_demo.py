@@ -42,7 +42,7 @@ def test_every_demo_material_renders_and_is_in_the_sitemap(client, demo_site):
 
 def test_demo_videos_are_real_captioned_files(client, demo_site):
     from materials import media
-    from materials.transcripts import stored_cues
+    from materials.models import TranscriptCue
 
     videos = [p for p in MaterialPage.objects.live() if p.main_video]
     assert len(videos) >= 3
@@ -55,7 +55,7 @@ def test_demo_videos_are_real_captioned_files(client, demo_site):
         assert {media.extension(doc) for doc, _mime in value.sources} == {"webm", "mp4"}
         assert value["poster"] is not None
         assert len(media.caption_cues(value["captions"])) >= 5
-        assert stored_cues(page).count() >= 5
+        assert TranscriptCue.stored(page).count() >= 5
         html = client.get(page.url).content.decode()
         assert html.count('class="video-transcript__time"') >= 5
 

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from materials.models import MaterialFile, TranscriptCue
-from materials.transcripts import cues_for, stored_cues
+from materials.transcripts import cues_for
 from tests.materials.builders import GOOD_VTT, make_document, video_bytes
 from tests.materials.factories import make_index, make_material
 
@@ -67,7 +67,8 @@ def test_video_transcript_has_seek_links_and_captions(client, material):
     html = client.get(material.url).content.decode()
     assert '<track kind="captions" srclang="ru"' in html
     assert 'href="#t=00:00" data-seek="0"' in html and 'href="#t=00:01" data-seek="1"' in html
-    assert 'src="/static/js/video-transcript.js"' in html
+    assert html.count('src="/static/js/video-transcript.js"') == 1
+    assert html.count('href="/static/css/video.css"') == 1
 
 
 def test_video_offers_webm_then_mp4_and_loads_nothing_before_play(client, material):
@@ -111,7 +112,7 @@ def test_related_materials_share_topics(client, material):
 
 
 def test_transcript_cues_are_stored_on_publish_and_removed_on_unpublish(material):
-    stored = list(stored_cues(material))
+    stored = list(TranscriptCue.stored(material))
     assert [(c.start, c.text, c.fragment) for c in stored] == [
         (0.0, "Здравствуйте! Это лекция о ранней помощи.", "#t=00:00"),
         (1.5, "Семья — главный участник программы.", "#t=00:01"),
@@ -134,7 +135,7 @@ def test_cues_cover_every_video_on_the_page_with_its_block_id(material):
     cues = cues_for(material)
     assert [c.video_title for c in cues] == ["Лекция об оценке"] * 2 + ["Второе видео"] * 2
     assert len({c.block_id for c in cues}) == 2
-    assert stored_cues(material).count() == 4
+    assert TranscriptCue.stored(material).count() == 4
 
 
 def test_replacing_a_caption_file_refreshes_the_stored_cues(material):
@@ -145,4 +146,4 @@ def test_replacing_a_caption_file_refreshes_the_stored_cues(material):
                        save=False)  # fmt: skip
     captions._set_document_file_metadata()
     captions.save()
-    assert [(c.start, c.text) for c in stored_cues(material)] == [(0.5, "Новая реплика")]
+    assert [(c.start, c.text) for c in TranscriptCue.stored(material)] == [(0.5, "Новая реплика")]

@@ -1,4 +1,4 @@
-"""Small factories for registry tests (helpers of other areas may import them).
+"""Small factories for registry tests (tests of other apps may import them).
 
 `OrganisationFactory()` makes a published (live) organisation with a valid, unique ИНН;
 `LocationFactory(organisation=org)` a branch in Novosibirsk region with weekday hours;

@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 
 import pytest
 
+from providers_map import presentation
 from providers_map.models import Organisation
-from providers_map.templatetags.providers_tags import age_phrase, age_range
-from providers_map.views import detail as detail_view
+from providers_map.wording import age_phrase, age_range
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
 pytestmark = pytest.mark.django_db
@@ -105,19 +105,19 @@ def test_active_organisation_has_no_closed_banner(client, organisation):
 
 def test_open_now_is_computed_in_the_locations_own_time(client, organisation, monkeypatch):
     # Monday 03:30 UTC = 10:30 in Novosibirsk (open) but 06:30 in Moscow.
-    monkeypatch.setattr(detail_view.timezone, "now", at_utc(2026, 11, 23, 3, 30))
+    monkeypatch.setattr(presentation.timezone, "now", at_utc(2026, 11, 23, 3, 30))
     page = html(client.get(organisation.get_absolute_url()))
     assert "Сейчас открыто" in page
     assert "местное время 10:30" in page
     # Monday 12:30 UTC = 19:30 in Novosibirsk (closed) but 15:30 in Moscow, when a Moscow clock says open.
-    monkeypatch.setattr(detail_view.timezone, "now", at_utc(2026, 11, 23, 12, 30))
+    monkeypatch.setattr(presentation.timezone, "now", at_utc(2026, 11, 23, 12, 30))
     page = html(client.get(organisation.get_absolute_url()))
     assert "Сейчас закрыто" in page
     assert "Сейчас открыто" not in page
 
 
 def test_opening_hours_table_marks_today_and_days_off(client, organisation, monkeypatch):
-    monkeypatch.setattr(detail_view.timezone, "now", at_utc(2026, 11, 28, 5, 0))  # Saturday in Novosibirsk
+    monkeypatch.setattr(presentation.timezone, "now", at_utc(2026, 11, 28, 5, 0))  # Saturday in Novosibirsk
     page = html(client.get(organisation.get_absolute_url()))
     table = page[page.index('<table class="hours">') : page.index("</table>")]
     assert "<caption>Часы работы</caption>" in table

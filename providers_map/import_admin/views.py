@@ -19,12 +19,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from providers_map import exporting
-
-from . import jobs, limits
-from .columns import COLUMNS
-from .models import ImportJob
-from .problems import report_rows_csv
-from .tasks import apply_import, check_import
+from providers_map.importing import jobs, limits
+from providers_map.importing.columns import COLUMNS
+from providers_map.importing.models import ImportJob
+from providers_map.importing.problems import report_rows_csv
+from providers_map.importing.tasks import apply_import, check_import
 
 PERMISSIONS = (
     "providers_map.add_organisation",

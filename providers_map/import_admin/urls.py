@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views
+from . import views as admin_views
 
 app_name = "providers_import"
 

@@ -1,9 +1,9 @@
 """Deterministic demo content: `load_demo [--providers N] [--seed S] [--if-empty]`.
 
-The command creates the site root, then runs each app's `demo.build(ctx)` in `ORDER`, so apps own their demo
-content. It ends with a search rebuild (the database fallback, and Elasticsearch when configured). The demo
-admin login (its password is in the README) is created only under DEBUG, with PORTAL_DEMO_ADMIN=1 or with
---create-admin, and never with production settings.
+The command lives with the home app because it first sets up the site root (home.demo_site); then it runs each
+app's `demo.build(ctx)` in `ORDER`, so apps own their demo content. It ends with a search rebuild (the database
+fallback, and Elasticsearch when configured). The demo admin login (its password is in the README) is created
+only under DEBUG, with PORTAL_DEMO_ADMIN=1 or with --create-admin, and never with production settings.
 """
 
 import importlib
@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home import demo_site
 from portal import demo_core
 
 
@@ -59,12 +60,12 @@ class Command(BaseCommand):
     def handle(self, *args, seed, providers, if_empty, create_admin, **options):
         if create_admin and settings.PORTAL_PRODUCTION:
             raise CommandError("The demo admin login is never created with production settings.")
-        if if_empty and demo_core.site_has_content():
+        if if_empty and demo_site.site_has_content():
             self.stdout.write("The database already has content: demo not loaded.")
             return
         with transaction.atomic():
             demo_core.ensure_taxonomies()
-            home = demo_core.ensure_site()
+            home = demo_site.ensure_site()
             user_created = demo_core.demo_admin_allowed(create_admin) and demo_core.ensure_admin()
             ctx = DemoContext(seed, providers, home, self.stdout.write)
             for module in demo_modules():

@@ -60,9 +60,9 @@ def gazetteer_lookup(request):
 def _region_code(code, region_id):
     """The region code to search in: None when not given, False when unknown."""
     if code:
-        found = code.isdigit() and len(code) <= 2 and Region.objects.filter(code=code.zfill(2)).first()
+        found = code.isdecimal() and len(code) <= 2 and Region.objects.filter(code=code.zfill(2)).first()
     elif region_id:
-        found = region_id.isdigit() and len(region_id) <= 9 and Region.objects.filter(pk=int(region_id)).first()
+        found = region_id.isdecimal() and len(region_id) <= 9 and Region.objects.filter(pk=int(region_id)).first()
     else:
         return None
     return found.code if found else False

@@ -112,7 +112,7 @@ def parse_age(text):
         return None
     if len(text) > 60:
         raise _error()
-    if text.isdigit():
+    if text.isdecimal():
         return _checked(int(text), int(text))
     band = _band(text.replace(" ", ""))
     if band:
@@ -169,7 +169,7 @@ def from_years_months(years, months):
     months = str(months or "").strip()
     if not years and not months:
         return None
-    if (years and not years.isdigit()) or (months and not months.isdigit()):
+    if (years and not years.isdecimal()) or (months and not months.isdecimal()):
         raise _error()
     if months and int(months) > 11:
         raise ValueError(_("Months are counted from 0 to 11; write 12 months as 1 year."))

@@ -146,7 +146,7 @@ def parse_bbox(text):
 
 
 def _positive_int(text, maximum):
-    if not text.isdigit() or not 1 <= int(text) <= maximum:
+    if not text.isdecimal() or not 1 <= int(text) <= maximum:
         raise ValueError(_("A whole number from 1 to %(max)s.") % {"max": maximum})
     return int(text)
 
@@ -238,7 +238,7 @@ def _read_geometry(data, params, values):
     radius = _first(data, "radius_km")
     if radius:
         try:
-            value = float(radius) if _NUMBER.match(radius) or radius.isdigit() else math.nan
+            value = float(radius) if _NUMBER.match(radius) or radius.isdecimal() else math.nan
             if not math.isfinite(value) or not 0 < value <= MAX_RADIUS_KM:
                 raise ValueError
             values["radius_km"] = value
@@ -260,7 +260,7 @@ def _read_paging(data, params, allowed):
         text = _first(data, "zoom")
         if not text:
             params.error("zoom", _("The map zoom is required."))
-        elif not text.isdigit() or int(text) > MAX_ZOOM:
+        elif not text.isdecimal() or int(text) > MAX_ZOOM:
             params.error("zoom", _("The map zoom is a whole number from 0 to %(max)s.") % {"max": MAX_ZOOM})
         else:
             params.zoom = int(text)

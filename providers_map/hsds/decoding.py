@@ -18,7 +18,7 @@ DAY_CODES = {rrule: day for day, rrule in RRULE_DAYS.items()}
 def _local_time(value):
     """'09:00+07:00', '09:00:00', '09:00Z' → '09:00' (the mapping writes local time with the zone's offset)."""
     text = str(value or "").strip()
-    if len(text) < 5 or text[2] != ":" or not (text[:2] + text[3:5]).isdigit():
+    if len(text) < 5 or text[2] != ":" or not (text[:2] + text[3:5]).isdecimal():
         raise ValueError(f"Неверное время «{text}»: ожидается ЧЧ:ММ.")
     return text[:5]
 

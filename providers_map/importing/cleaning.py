@@ -187,7 +187,7 @@ class RowCleaner:
         raw = self.cells.get(key)
         text = re.sub(r"[\s-]", "", cell_text(raw))
         # A number cell loses the leading zero of ИНН of regions 01–09: restore it.
-        if key == "inn" and text.isdigit() and len(text) in (9, 11):
+        if key == "inn" and text.isdecimal() and len(text) in (9, 11):
             text = "0" + text
         if text:
             error = memo.identifier_error(kind, text)

@@ -122,7 +122,7 @@ def date_styles(archive):
     dates = set()
     for index, format_id in enumerate(xfs):
         code = custom.get(format_id)
-        if code is None and format_id.isdigit():
+        if code is None and format_id.isdecimal():
             code = BUILTIN_FORMATS.get(int(format_id), "")
         if code and is_date_format(code):
             dates.add(index)
@@ -188,7 +188,7 @@ class SheetReader:
         if number != number or number in (float("inf"), float("-inf")):
             raise damaged(_("(cell %(ref)s holds no number)") % {"ref": ref})
         style = cell.get("s")
-        if style and style.isdigit() and int(style) in self.dates:
+        if style and style.isdecimal() and int(style) in self.dates:
             try:
                 return from_excel(number, self.epoch)
             except (ValueError, OverflowError):
@@ -228,7 +228,7 @@ class SheetReader:
                         _("The file has more than %(count)s rows: split it into parts.") % {"count": limits.MAX_ROWS}
                     )
                 number = el.get("r")
-                row_number = int(number) if number and number.isdigit() else row_number + 1
+                row_number = int(number) if number and number.isdecimal() else row_number + 1
                 yield row_number, cells
                 cells, next_column = [], 1
                 el.clear()

@@ -26,11 +26,14 @@ BAD_MAP = [
     {"bbox": "82,54,84,56", "zoom": "21"},
     {"bbox": "82,54,84,56", "zoom": "5.5"},
     {"bbox": "82,54,84,56", "zoom": "99999999999999999999999"},
+    {"bbox": "82,54,84,56", "zoom": "¹"},  # a digit to str.isdigit, not to int()
     {**OK_MAP, "page": "1"},  # lists have pages, the map does not
     {**OK_MAP, "callback": "alert"},
 ]
 
 BAD_LIST = [
+    {"page": "²"},
+    {"age_years": "¹"},
     {"near": "55"},
     {"near": "91,83"},
     {"near": "55,181"},

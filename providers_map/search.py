@@ -6,6 +6,7 @@ import time
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import AgeGroup
 from providers_map import search_batch
@@ -67,7 +68,7 @@ def _gazetteer_place(name, region_code=None):
 
 class ProviderKind(SearchKind):
     name = "providers"
-    label = _("Services")
+    label = pgettext_lazy("search tab: the provider registry", "Services")
     order = 30
     bulk_chunk = 1000
     facets = (

@@ -192,6 +192,8 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     started = timezone.now()
     use_es = use_es and es.search_enabled()
     use_fallback = use_fallback and kind.fallback
+    if not use_es and not use_fallback:  # e.g. `--only fallback` for a kind without fallback records
+        return {"kind": kind.name, "documents": 0, "index": None}
     client = es.get_client(timeout=120) if use_es else None
     alias = es.index_name(kind.name)
     new_index = es.new_index_name(kind.name)

@@ -37,6 +37,7 @@ class Concept:
     place: Place | None = None
     synonym: bool = False
     known: bool = True  # False: no indexed document contains it (nor a correction)
+    age: bool = False  # part of a child's age («в 2 года», «10 месяцев»): ranks, never required alone
 
     @property
     def optional(self):
@@ -61,10 +62,11 @@ class ParsedQuery:
     def required(self, place_optional=True):
         """Concepts a document must match: known words; place words only when nothing else was asked."""
         known = [c for c in self.concepts if c.known]
-        others = [c for c in known if c.place is None]
+        topical = [c for c in known if not c.age] or known  # «не говорит в 2 года»: the age only ranks
+        others = [c for c in topical if c.place is None]
         if place_optional and others:
             return others
-        return known
+        return topical
 
     def minimum_match(self, required=None):
         """How many required concepts a document needs: all of one or two, all but one of three or more."""
@@ -104,6 +106,7 @@ def parse(query, use_synonyms=True, use_typos=True):
     forms_per_word = [forms | ({corrections[i]} if i in corrections else set()) for i, (*_x, forms) in enumerate(words)]
     spans = {start: (end, group) for start, end, group in text.expand_synonyms(forms_per_word, groups)}
     places = _places(words)
+    ages = _age_words(words)
     i = 0
     while i < len(words):
         if i in spans:
@@ -118,7 +121,7 @@ def parse(query, use_synonyms=True, use_typos=True):
             continue
         folded, lemma, forms = words[i]
         alternatives = [(lemma,)] + [(form,) for form in sorted(forms - {lemma})]
-        concept = Concept(folded, alternatives, place=places.get(i))
+        concept = Concept(folded, alternatives, place=places.get(i), age=i in ages)
         if i in corrections:
             concept.alternatives.append((corrections[i],))
             concept.corrected = corrections[i]
@@ -132,6 +135,18 @@ def parse(query, use_synonyms=True, use_typos=True):
     if corrections:
         parsed.suggestion = _suggestion(query, {words[i][0]: fix for i, fix in corrections.items()})
     return parsed
+
+
+AGE_UNITS = {"год", "месяц", "мес", "неделя"}
+
+
+def _age_words(words):
+    """Positions of a number and its unit («2 года», «10 месяцев») — a child's age, not a topic."""
+    found = set()
+    for i in range(len(words) - 1):
+        if words[i][1].isdecimal() and words[i + 1][1] in AGE_UNITS:
+            found |= {i, i + 1}
+    return found
 
 
 def _any_known(alternatives, known):

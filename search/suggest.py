@@ -1,11 +1,16 @@
-"""Suggestions as you type: titles whose words start with what has been typed (any kind, best first)."""
+"""Suggestions as you type: titles whose words start with what has been typed (any kind, best first).
+
+A phrase that no title holds («не говорит в 2 года») is a question rather than a title being typed: then the
+suggestions are the search's best answers to it, so the box still offers somewhere to go.
+"""
 
 from django.db.models import Q
 from django.db.models.functions import Length
 
 from search import client as es
-from search import registry, text
+from search import registry, service, text
 from search.models import SearchRecord
+from search.results import SearchRequest
 
 LIMIT = 8
 
@@ -59,9 +64,20 @@ def titles(query):
         return [], "elasticsearch" if es.es_available() else "database"
     *first, last = words
     kinds = registry.cross_kinds()
+    found, mode = None, "database"
     if es.es_available():
         try:
-            return _es_titles(first, last, kinds), "elasticsearch"
+            found, mode = _es_titles(first, last, kinds), "elasticsearch"
         except es.SearchUnavailable:
             pass
-    return _db_titles(first, last, kinds), "database"
+    if found is None:
+        found = _db_titles(first, last, kinds)
+    if not found and first:
+        found, mode = _best_answers(query)
+    return found, mode
+
+
+def _best_answers(query):
+    results = service.run(SearchRequest(q=query, per_page=LIMIT, facets=False))
+    found = [{"title": r.title, "url": r.url, "kind": r.kind} for r in results.results[:LIMIT]]
+    return found, results.backend

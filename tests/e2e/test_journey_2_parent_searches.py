@@ -19,7 +19,8 @@ def search_from_the_header(page, site_url):
     suggestions = page.get_by_role("listbox")
     suggestions.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
-    assert page.get_by_role("option").count() >= 2
+    # the list follows each keystroke: wait for the answers to the whole phrase (the best matches it has)
+    page.wait_for_function("document.querySelectorAll('[role=option]').length >= 2")
     box.press("Enter")  # no option chosen: every result for the words typed
     page.wait_for_url("**/search/?q=*")
     links = page.locator("ol.search-results .search-result__title a")
@@ -28,7 +29,7 @@ def search_from_the_header(page, site_url):
     services = [href for href in hrefs if href.startswith("/providers/")]
     assert guidance and guidance[0] in {"/parents/signs-2-3-years/", "/parents/signs-1-2-years/"}, hrefs
     if not services:  # services may be on the next tab of results
-        page.get_by_role("navigation", name="Виды результатов").get_by_role("link", name="Службы").click()
+        page.get_by_role("navigation", name="Разделы результатов").get_by_role("link", name="Службы").click()
         services = page.locator("ol.search-results a[href^='/providers/']").count()
     assert services
     page.goto(site_url + "/search/?q=" + QUERY.replace(" ", "+"))

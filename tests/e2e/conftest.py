@@ -1,7 +1,11 @@
 """Real Chromium (Debian's package) driven by Playwright, with axe-core from node_modules."""
 
 import os
+import threading
 from pathlib import Path
+
+from django.db import connection
+from django.test import override_settings
 
 import pytest
 
@@ -95,6 +99,83 @@ def places(finder_url):
         (loc.organisation.display_name, float(loc.latitude), float(loc.longitude))
         for loc in rows.select_related("organisation")
     ]
+
+
+@pytest.fixture(scope="module")
+def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
+    """The registry import's background worker (django-tasks' `db_worker --backend imports`), in a thread of
+    this process against the test database, with an upload folder of its own; yields that folder.
+
+    Afterwards the worker finishes the task at hand (the search update that follows an import) and every
+    organisation, import job, task and user made meanwhile is removed, so the committed demo that the other
+    browser tests use stays as it was.
+    """
+    from django.contrib.auth import get_user_model
+
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    from providers_map.importing.models import ImportJob
+    from providers_map.models import Organisation
+
+    folder = tmp_path_factory.mktemp("imports")
+    users = get_user_model().objects
+    with django_db_blocker.unblock(), override_settings(PROVIDER_IMPORT_DIR=folder):
+        before = {
+            "organisations": set(Organisation.objects.values_list("pk", flat=True)),
+            "users": set(users.values_list("pk", flat=True)),
+            "jobs": set(ImportJob.objects.values_list("pk", flat=True)),
+            "tasks": set(DBTaskResult.objects.values_list("pk", flat=True)),
+        }
+        worker = Worker(
+            queue_names=["default"],
+            interval=0.2,
+            batch=False,
+            backend_name="imports",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=f"e2e-import-worker-{os.getpid()}",
+            excluded_queue_names=[],
+        )
+
+        def work():
+            try:
+                worker.run()
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=work, daemon=True)
+        thread.start()
+        try:
+            yield folder
+        finally:
+            worker.running = False
+            thread.join(timeout=900)
+            Organisation.objects.exclude(pk__in=before["organisations"]).delete()  # search follows the deletion
+            ImportJob.objects.exclude(pk__in=before["jobs"]).delete()
+            users.exclude(pk__in=before["users"]).delete()
+            DBTaskResult.objects.exclude(pk__in=before["tasks"]).delete()
+
+
+def registry_operator(django_db_blocker, username, password):
+    """A user in the registry operators' group (who may import); `import_worker` removes it afterwards."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_user(username, f"{username}@example.org", password)
+        user.groups.add(Group.objects.get(name="Операторы реестра"))
+    return user
+
+
+def admin_log_in(page, base_url, username, password):
+    """Log in to the admin as this user (forgetting whoever was logged in) and land on its dashboard."""
+    page.context.clear_cookies()
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
 
 
 # axe's defaults plus WCAG 2.2 AA's target size (24×24 px), which axe leaves off unless asked.

@@ -1,18 +1,13 @@
 """An operator imports a 5 000-row registry file in the admin, in a real Chromium, with the real worker.
 
 The background worker is django-tasks' database worker (`db_worker --backend imports`) running in a thread
-of this process against the test database. What the import creates is removed afterwards, so the committed
-demo the other browser tests use stays as it was.
+of this process against the test database (`import_worker` in tests/e2e/conftest.py). What the import creates
+is removed afterwards, so the committed demo the other browser tests use stays as it was.
 """
-
-import threading
-
-from django.db import connection
-from django.test import override_settings
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import admin_log_in, axe_violations, registry_operator
 
 pytestmark = pytest.mark.e2e
 
@@ -21,60 +16,19 @@ PASSWORD = "import-operator-pw"
 
 
 @pytest.fixture(scope="module")
-def import_setup(committed_demo, django_db_blocker, tmp_path_factory):
-    """A registry operator, a 5 000-row file and a running worker; afterwards everything they made is removed."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from django_tasks_db.management.commands.db_worker import Worker
-
-    from providers_map.importing.models import ImportJob
-    from providers_map.models import Organisation
+def import_setup(import_worker, django_db_blocker):
+    """A registry operator and a 5 000-row file, with the worker running."""
     from tests.providers_map.registry_file import generate
 
-    folder = tmp_path_factory.mktemp("imports")
-    with django_db_blocker.unblock(), override_settings(PROVIDER_IMPORT_DIR=folder):
-        existing = set(Organisation.objects.values_list("pk", flat=True))
-        user = get_user_model().objects.create_user("import-operator", "import-operator@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name="Операторы реестра"))
-        path = folder / "registry-5000.csv"
-        path.write_bytes(generate(ROWS))
-        worker = Worker(
-            queue_names=["default"],
-            interval=0.2,
-            batch=False,
-            backend_name="imports",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="e2e-import-worker",
-            excluded_queue_names=[],
-        )
-
-        def work():
-            try:
-                worker.run()
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=work, daemon=True)
-        thread.start()
-        try:
-            yield {"path": path, "user": user}
-        finally:
-            worker.running = False  # it finishes the task at hand (the search update that follows an import)
-            thread.join(timeout=900)
-            Organisation.objects.exclude(pk__in=existing).delete()
-            ImportJob.objects.filter(user=user).delete()
-            user.delete()
+    user = registry_operator(django_db_blocker, "import-operator", PASSWORD)
+    path = import_worker / "registry-5000.csv"
+    path.write_bytes(generate(ROWS))
+    return {"path": path, "user": user}
 
 
 def test_operator_uploads_5000_rows_sees_progress_then_the_report(import_setup, site_url, page):
     page.set_default_timeout(30_000)
-    page.goto(site_url + "/admin/login/")
-    page.fill("#id_username", "import-operator")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, site_url, "import-operator", PASSWORD)
 
     page.get_by_role("link", name="Импорт реестра").first.click()
     page.set_input_files("#id_file", str(import_setup["path"]))

@@ -1,7 +1,7 @@
 """Search benchmark: the demo plus N synthetic providers on PostgreSQL; three search backends side by side.
 
     DATABASE_URL=postgres://… ELASTICSEARCH_URL=http://… .venv/bin/python bench/bench_search.py \
-        [--providers 100000] [--rounds 3] [--skip-wagtail-index]
+        [--providers 100000] [--rounds 3] [--skip-wagtail-index] [--skip-rebuild]
 
 It works in its own database, `<DATABASE_URL's name>_bench` (created and migrated when missing, kept for the
 next run: loading 100 000 providers takes a while), and its own indices (`<SEARCH_INDEX_PREFIX>-bench-…`), so
@@ -82,6 +82,7 @@ def main():
     parser.add_argument("--providers", type=int, default=100_000, help="synthetic providers to add to the demo")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the golden set per backend")
     parser.add_argument("--skip-wagtail-index", action="store_true", help="reuse Wagtail's index from a last run")
+    parser.add_argument("--skip-rebuild", action="store_true", help="reuse the indices and records of a last run")
     args = parser.parse_args()
     database = prepare_environment()
 
@@ -112,8 +113,8 @@ def main():
           f"({Organisation.objects.filter(is_synthetic=True).count()} synthetic), "
           f"{sum(registry.get(k).objects().count() for k in ('guidance', 'library'))} pages")  # fmt: skip
 
-    print("\nrebuild")
-    for only in ("elasticsearch", "fallback"):
+    print("\nrebuild" + (" skipped (--skip-rebuild: the indices of a last run)" if args.skip_rebuild else ""))
+    for only in () if args.skip_rebuild else ("elasticsearch", "fallback"):
         out = io.StringIO()
         started = time.perf_counter()
         call_command("search_index", "--rebuild", "--no-progress", "--only", only, stdout=out)
@@ -136,9 +137,12 @@ def main():
 
     def wagtail(query):
         from wagtail.models import Page
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend()  # Organisation's queryset is a plain QuerySet (no .search())
 
         pages = Page.objects.live().public().search(query).annotate_score("_score")[:10]
-        organisations = Organisation.objects.public().search(query).annotate_score("_score")[:10]
+        organisations = backend.search(query, Organisation.objects.public()).annotate_score("_score")[:10]
         scored = [(page._score, page.url) for page in pages]
         scored += [(org._score, org.get_absolute_url()) for org in organisations]
         return [url for _score, url in sorted(scored, key=lambda item: -(item[0] or 0))]

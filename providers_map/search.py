@@ -113,8 +113,8 @@ class ProviderKind(SearchKind):
         rows = getattr(_batch, "rows", {}).get(org.pk)
         return rows if rows is not None else search_batch.load([org.pk])[org.pk]
 
-    def entry(self, org):
-        rows = self.rows(org)
+    def entry(self, org, rows=None):
+        rows = rows if rows is not None else self.rows(org)
         labels = getattr(self, "_labels", None) or search_batch.Labels()
         self._labels = labels
         if getattr(self, "_age_groups", None) is None:

@@ -8,27 +8,20 @@ from .directions import PROVIDERS
 BACKENDS = ("auto", "elasticsearch", "database")
 
 
+# (setting, its default, the values it may take, the check's id)
+CHOICES = (
+    ("PORTAL_DIRECTIONS_PROVIDER", "yandex", PROVIDERS, "providers_map.E001"),
+    ("PORTAL_FINDER_BACKEND", "auto", BACKENDS, "providers_map.E002"),
+)
+
+
 @register()
 def finder_settings(app_configs, **kwargs):
     errors = []
-    provider = getattr(settings, "PORTAL_DIRECTIONS_PROVIDER", "yandex")
-    if provider not in PROVIDERS:
-        errors.append(
-            Error(
-                f"PORTAL_DIRECTIONS_PROVIDER is {provider!r}.",
-                hint=f"Use one of: {', '.join(PROVIDERS)}.",
-                id="providers_map.E001",
-            )
-        )
-    backend = getattr(settings, "PORTAL_FINDER_BACKEND", "auto")
-    if backend not in BACKENDS:
-        errors.append(
-            Error(
-                f"PORTAL_FINDER_BACKEND is {backend!r}.",
-                hint=f"Use one of: {', '.join(BACKENDS)}.",
-                id="providers_map.E002",
-            )
-        )
+    for name, default, allowed, check_id in CHOICES:
+        value = getattr(settings, name, default)
+        if value not in allowed:
+            errors.append(Error(f"{name} is {value!r}.", hint=f"Use one of: {', '.join(allowed)}.", id=check_id))
     tiles = getattr(settings, "PORTAL_MAP_TILE_URL", "")
     if tiles and not all(part in tiles for part in ("{z}", "{x}", "{y}")):
         errors.append(

@@ -22,6 +22,10 @@ class LocationKind(SearchKind):
     fallback = False
     bulk_chunk = 2000
 
+    def __init__(self):
+        # what an organisation's branches share, built once: {(organisation id, updated_at): part}
+        self._providers, self._shared = ProviderKind(), {}
+
     @property
     def models(self):
         return (Organisation,)
@@ -50,29 +54,23 @@ class LocationKind(SearchKind):
     def document(self):
         return LocationDocument
 
-    def _organisation_parts(self):
-        if not hasattr(self, "_providers"):
-            self._providers, self._shared = ProviderKind(), {}
-        return self._shared
-
     def prepare_batch(self, locations):
         """The rows of the batch's organisations in a few flat queries (as the providers kind loads them)."""
-        shared = self._organisation_parts()
         organisations = {location.organisation_id: location.organisation for location in locations}
-        missing = [org for org in organisations.values() if (org.pk, org.updated_at) not in shared]
+        missing = [org for org in organisations.values() if (org.pk, org.updated_at) not in self._shared]
         if missing:
             self._providers.prepare_batch(missing)
 
     def source(self, location):
         """The location's document; what comes from its organisation is made once for all its branches."""
-        self._organisation_parts()
         organisation = location.organisation
         marker = (organisation.pk, organisation.updated_at)
         if marker not in self._shared:
             if len(self._shared) > 5000:
                 self._shared.clear()
             rows = self._providers.rows(organisation)
-            self._shared[marker] = organisation_part(organisation, self._providers.entry(organisation), rows.services)
+            entry = self._providers.entry(organisation, rows)
+            self._shared[marker] = organisation_part(organisation, entry, rows.services)
         return location_source(location, self._shared[marker])
 
     def versions(self):

@@ -27,6 +27,7 @@ from providers_map.models.slugs import slug_from_name
 from search import indexing
 from search import registry as search_registry
 
+from .admin_index import add_to_admin_search
 from .bulk import insert_rows
 from .planning import CREATE, UPDATE
 from .signals import registry_imported
@@ -344,7 +345,4 @@ class Writer:
         fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path",
                   "content_path", "content_path_hash")  # fmt: skip
         insert_rows(ReferenceIndex, fields, rows)
-        from wagtail.search.backends import get_search_backends
-
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Organisation, list(by_pk.values()))
+        add_to_admin_search(Organisation, by_pk.values())

@@ -30,6 +30,7 @@ from search import registry as search_registry
 from .admin_index import add_to_admin_search
 from .bulk import insert_rows
 from .planning import CREATE, UPDATE
+from .revision_data import serializable_data
 from .signals import registry_imported
 from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
@@ -289,7 +290,7 @@ class Writer:
                 base_content_type=self.content_type,
                 object_id=str(organisation.pk),
                 user=self.user,
-                content=organisation.serializable_data(),
+                content=serializable_data(organisation),
                 object_str=str(organisation)[:1000],
                 created_at=self.now,
             )

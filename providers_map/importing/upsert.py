@@ -28,7 +28,7 @@ from search import indexing
 from search import registry as search_registry
 
 from .admin_index import add_to_admin_search
-from .bulk import insert_rows
+from .bulk import create_objects, insert_rows
 from .planning import CREATE, UPDATE
 from .revision_data import serializable_data
 from .signals import registry_imported
@@ -152,7 +152,7 @@ class Writer:
                 taken.add(plan.extras["uuid"])
             self.apply_values(organisation, plan)
             organisations.append(organisation)
-        Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        create_objects(Organisation, organisations)
         dated = []
         for organisation, plan in zip(organisations, plans, strict=True):
             if plan.extras.get("updated_at"):  # an HSDS package says when the entry last changed
@@ -202,7 +202,7 @@ class Writer:
                 created.append(Location(organisation_id=organisation.pk, **values))
             for pk, values in plan.location_updates.items():
                 updated.append(Location(pk=pk, organisation_id=organisation.pk, **values))
-        Location.objects.bulk_create(created, batch_size=BATCH)
+        create_objects(Location, created)
         if updated:
             Location.objects.bulk_update(updated, UPDATED_LOCATION_FIELDS, batch_size=BATCH)
         by_organisation = {}
@@ -240,7 +240,7 @@ class Writer:
                         taken.add(candidate)
                         break
                 services.append((service, spec))
-        Service.objects.bulk_create([service for service, _ in services], batch_size=BATCH)
+        create_objects(Service, [service for service, _ in services])
         for name in links:
             field = Service._meta.get_field(name)
             through = field.remote_field.through
@@ -296,7 +296,7 @@ class Writer:
             )
             for organisation, _ in organisations
         ]
-        Revision.objects.bulk_create(revisions, batch_size=BATCH)
+        create_objects(Revision, revisions)
         by_pk = {}
         for (organisation, _), revision in zip(organisations, revisions, strict=True):
             organisation.latest_revision = organisation.live_revision = revision

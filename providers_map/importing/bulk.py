@@ -13,7 +13,7 @@ import io
 import uuid
 from decimal import Decimal
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Field
 
 BATCH_ROWS = 1000
@@ -23,9 +23,10 @@ PLAIN = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "Positi
          "TextField", "ForeignKey", "PositiveSmallIntegerField", "SmallIntegerField"}  # fmt: skip
 
 
-def _preparer(field):
-    """How a value of this field reaches the database: as it is for plain ones, else through the field, memoised
-    for repeated hashable values (one timestamp, one UUID per run)."""
+def _preparer(field, db):
+    """How a value of this field reaches the database `db` (a connection, not the proxy: the proxy looks the
+    connection up on every use): as it is for plain ones, else through the field, memoised for repeated hashable
+    values (one timestamp, one UUID per run)."""
     if field.get_internal_type() in PLAIN and not field.choices:
         return _same
     memo = {}
@@ -34,10 +35,10 @@ def _preparer(field):
         try:
             return memo[value]
         except KeyError:
-            memo[value] = prepared = field.get_db_prep_save(value, connection)
+            memo[value] = prepared = field.get_db_prep_save(value, db)
             return prepared
         except TypeError:  # unhashable (a dict for JSON)
-            return field.get_db_prep_save(value, connection)
+            return field.get_db_prep_save(value, db)
 
     return prep
 
@@ -94,7 +95,7 @@ def allocate_ids(model, count):
 
 
 def _write(model, fields, rows):
-    preps = [_preparer(field) for field in fields]
+    preps = [_preparer(field, connections[DEFAULT_DB_ALIAS]) for field in fields]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     table = quote(model._meta.db_table)
@@ -128,24 +129,26 @@ def _escaped(text):
     return text
 
 
+_TEXT = {
+    str: _escaped,
+    type(None): lambda value: "\\N",
+    bool: lambda value: "t" if value else "f",
+    int: str,
+    Decimal: str,
+    dt.datetime: dt.datetime.isoformat,
+    dt.date: dt.date.isoformat,
+    uuid.UUID: str,
+}
+
+
 def _copy_value(value):
     """A prepared value in COPY's text format."""
-    kind = value.__class__
-    if value is None:
-        return "\\N"
-    if kind is str:
-        return _escaped(value)
-    if kind is bool:
-        return "t" if value else "f"
-    if kind in (int, Decimal):
-        return str(value)
-    if kind in (dt.datetime, dt.date):
-        return value.isoformat()
-    if kind is uuid.UUID:
-        return str(value)
+    convert = _TEXT.get(value.__class__)
+    if convert is not None:
+        return convert(value)
     if hasattr(value, "adapted") and callable(getattr(value, "dumps", None)):  # psycopg2's Json / Django's Jsonb
         return _escaped(value.dumps(value.adapted))
-    raise TypeError(f"no COPY text form for {kind.__name__}")
+    raise TypeError(f"no COPY text form for {value.__class__.__name__}")
 
 
 def _copy_text(prepared):

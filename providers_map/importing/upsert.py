@@ -30,6 +30,7 @@ from search import registry as search_registry
 from .admin_index import add_to_admin_search
 from .bulk import create_objects, insert_rows
 from .planning import CREATE, UPDATE
+from .references import references
 from .revision_data import serializable_data
 from .signals import registry_imported
 from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
@@ -334,9 +335,7 @@ class Writer:
         rows = []
         type_id = self.content_type.pk
         for organisation in by_pk.values():
-            for to_type, to_id, model_path, content_path in set(
-                ReferenceIndex._extract_references_from_object(organisation)
-            ):
+            for to_type, to_id, model_path, content_path in references(organisation):
                 rows.append(
                     (type_id, type_id, str(organisation.pk), to_type, to_id, model_path, content_path,
                      ReferenceIndex._get_content_path_hash(content_path))

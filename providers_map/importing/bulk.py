@@ -95,29 +95,49 @@ def allocate_ids(model, count):
 
 
 def _write(model, fields, rows):
-    preps = [_preparer(field, connections[DEFAULT_DB_ALIAS]) for field in fields]
-    quote = connection.ops.quote_name
+    db = connections[DEFAULT_DB_ALIAS]
+    quote = db.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     table = quote(model._meta.db_table)
-    prepared = [tuple(prep(value) for prep, value in zip(preps, row, strict=True)) for row in rows]
-    if connection.vendor == "postgresql":
+    if db.vendor == "postgresql":
         try:
-            text = _copy_text(prepared)
+            text = _copy_text([_copy_converter(field, db) for field in fields], rows)
         except TypeError:  # a value COPY's text form is not made for here: a multi-row INSERT takes it
             text = None
-        with connection.cursor() as cursor:
+        with db.cursor() as cursor:
             if text is not None:
                 cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(text))
                 return
-            placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
-            for start in range(0, len(prepared), BATCH_ROWS):
-                part = prepared[start : start + BATCH_ROWS]
-                sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([placeholder] * len(part))
-                cursor.execute(sql, [value for row in part for value in row])
-        return
+    preps = [_preparer(field, db) for field in fields]
+    prepared = [tuple(prep(value) for prep, value in zip(preps, row, strict=True)) for row in rows]
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {placeholder}", prepared)
+    with db.cursor() as cursor:
+        if db.vendor != "postgresql":
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {placeholder}", prepared)
+            return
+        for start in range(0, len(prepared), BATCH_ROWS):
+            part = prepared[start : start + BATCH_ROWS]
+            sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([placeholder] * len(part))
+            cursor.execute(sql, [value for row in part for value in row])
+
+
+def _copy_converter(field, db):
+    """Value → COPY text for one field: through the field's get_db_prep_save (memoised for repeated hashable
+    values), or directly for plain fields."""
+    if _preparer(field, db) is _same:
+        return _copy_value
+    memo, prep = {}, field.get_db_prep_save
+
+    def convert(value):
+        try:
+            return memo[value]
+        except KeyError:
+            memo[value] = text = _copy_value(prep(value, db))
+            return text
+        except TypeError:  # unhashable (a dict for JSON)
+            return _copy_value(prep(value, db))
+
+    return convert
 
 
 def _escaped(text):
@@ -151,5 +171,7 @@ def _copy_value(value):
     raise TypeError(f"no COPY text form for {value.__class__.__name__}")
 
 
-def _copy_text(prepared):
-    return "".join("\t".join([_copy_value(value) for value in row]) + "\n" for row in prepared)
+def _copy_text(converters, rows):
+    return "".join(
+        "\t".join([convert(value) for convert, value in zip(converters, row, strict=True)]) + "\n" for row in rows
+    )

@@ -57,8 +57,8 @@ def insert_rows(model, field_names, rows):
 
 
 def create_objects(model, objects):
-    """Save new objects (no primary key yet) as bulk_create does: `pre_save` of fields that have their own
-    (auto_now, auto_now_add), the objects get their keys and count as saved."""
+    """Save new objects as bulk_create does: `pre_save` of fields that have their own (auto_now, auto_now_add),
+    the objects get their keys (unless reserved with `reserve_ids`) and count as saved."""
     objects = list(objects)
     if not objects:
         return objects
@@ -66,9 +66,11 @@ def create_objects(model, objects):
         model.objects.bulk_create(objects, batch_size=500)
         return objects
     opts = model._meta
-    for obj, pk in zip(objects, allocate_ids(model, len(objects)), strict=True):
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    missing = [obj for obj in objects if obj.pk is None]  # others have keys from reserve_ids
+    for obj, pk in zip(missing, allocate_ids(model, len(missing)) if missing else (), strict=True):
         obj.pk = pk
+    for obj in objects:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
     fields = list(opts.concrete_fields)
     own = [type(field).pre_save is not Field.pre_save for field in fields]
     rows = [
@@ -82,6 +84,14 @@ def create_objects(model, objects):
     for obj in objects:
         obj._state.adding, obj._state.db = False, connection.alias
     return objects
+
+
+def reserve_ids(model, count):
+    """On PostgreSQL, `count` keys for new `model` objects not made yet (so other rows can point at them first:
+    foreign keys are checked at commit); None elsewhere."""
+    if connection.vendor != "postgresql" or not count:
+        return None
+    return allocate_ids(model, count)
 
 
 def allocate_ids(model, count):

@@ -28,7 +28,7 @@ from search import indexing
 from search import registry as search_registry
 
 from .admin_index import add_to_admin_search
-from .bulk import create_objects, insert_rows
+from .bulk import create_objects, insert_rows, reserve_ids
 from .planning import CREATE, UPDATE
 from .references import references
 from .revision_data import serializable_data
@@ -89,6 +89,7 @@ class Writer:
         self.languages = Language.objects.in_bulk()
         self.content_type = ContentType.objects.get_for_model(Organisation)
         self.written = []  # ids of the created or changed entries, for the search update after the commit
+        self.reserved = {}  # new entry's id -> its revision's reserved key (PostgreSQL)
         self.now = timezone.now()
 
     def write(self, plans):
@@ -153,7 +154,14 @@ class Writer:
                 taken.add(plan.extras["uuid"])
             self.apply_values(organisation, plan)
             organisations.append(organisation)
+        # PostgreSQL: each new entry is written pointing at its revision's reserved key (no UPDATE afterwards)
+        revision_ids = reserve_ids(Revision, len(organisations))
+        if revision_ids:
+            for organisation, revision_id in zip(organisations, revision_ids, strict=True):
+                organisation.latest_revision_id = organisation.live_revision_id = revision_id
         create_objects(Organisation, organisations)
+        if revision_ids:
+            self.reserved.update(zip((o.pk for o in organisations), revision_ids, strict=True))
         dated = []
         for organisation, plan in zip(organisations, plans, strict=True):
             if plan.extras.get("updated_at"):  # an HSDS package says when the entry last changed
@@ -285,34 +293,41 @@ class Writer:
     # --- revisions, history, indexes ---
 
     def create_revisions(self, organisations):
-        revisions = [
-            Revision(
+        revisions = []
+        for organisation, _ in organisations:
+            content = serializable_data(organisation)
+            reserved = self.reserved.pop(organisation.pk, None)
+            if reserved is not None:  # as in Wagtail's save_revision: the content from before it points at it
+                content["latest_revision"] = content["live_revision"] = None
+            revision = Revision(
+                pk=reserved,
                 content_type=self.content_type,
                 base_content_type=self.content_type,
                 object_id=str(organisation.pk),
                 user=self.user,
-                content=serializable_data(organisation),
+                content=content,
                 object_str=str(organisation)[:1000],
                 created_at=self.now,
             )
-            for organisation, _ in organisations
-        ]
-        create_objects(Revision, revisions)
-        by_pk = {}
-        for (organisation, _), revision in zip(organisations, revisions, strict=True):
+            revisions.append((revision, reserved is None))
+        create_objects(Revision, [revision for revision, _ in revisions])
+        by_pk, unlinked = {}, []
+        for (organisation, _), (revision, to_link) in zip(organisations, revisions, strict=True):
             organisation.latest_revision = organisation.live_revision = revision
             by_pk[organisation.pk] = revision
-        # One UPDATE per batch: each entry points at its newest revision (the one just created).
-        newest = (
-            Revision.objects.filter(
-                base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+            if to_link:
+                unlinked.append(organisation.pk)
+        if unlinked:  # one UPDATE per batch: each entry points at its newest revision (the one just created)
+            newest = (
+                Revision.objects.filter(
+                    base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+                )
+                .order_by("-pk")
+                .values("pk")[:1]
             )
-            .order_by("-pk")
-            .values("pk")[:1]
-        )
-        Organisation.objects.filter(pk__in=list(by_pk)).update(
-            latest_revision=Subquery(newest), live_revision=Subquery(newest)
-        )
+            Organisation.objects.filter(pk__in=unlinked).update(
+                latest_revision=Subquery(newest), live_revision=Subquery(newest)
+            )
         return by_pk
 
     def log(self, organisations, revisions):

@@ -116,7 +116,7 @@ def _write(model, fields, rows):
             text = None
         with db.cursor() as cursor:
             if text is not None:
-                cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(text))
+                cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(text))  # logged as a query
                 return
     preps = [_preparer(field, db) for field in fields]
     prepared = [tuple(prep(value) for prep, value in zip(preps, row, strict=True)) for row in rows]

@@ -8,6 +8,11 @@ plus `registry_imported` once with every id; the site's search is updated once p
 update per search kind, `update_search`, after the import commits) instead of once per entry. Locations missing from
 the file are kept (an import never deletes); an organisation's services are replaced only when the file
 says what they are.
+
+Speed (bench/bench_import.py): rows go in with COPY on PostgreSQL (bulk.py); the revision content, the reference
+index rows and the admin search entries are made with per-model plans equal to Wagtail's own (revision_data.py,
+references.py, admin_index.py, each pinned by a test); a new entry is written already pointing at its revision's
+reserved key; the search lifecycle does no work while paused.
 """
 
 import uuid

@@ -58,6 +58,11 @@ def batched():
             schedule(kind, keys)
 
 
+def is_paused():
+    """Whether lifecycle signals are being ignored (inside `paused()`)."""
+    return getattr(_state, "paused", False)
+
+
 def _uses_default_source(kind):
     return type(kind).source is SearchKind.source
 
@@ -84,7 +89,7 @@ def _objects_for(kind, keys):
 
 def schedule(kind, keys):
     keys = sorted({str(key) for key in keys if key is not None})
-    if not keys or getattr(_state, "paused", False):
+    if not keys or is_paused():
         return
     batch = getattr(_state, "batch", None)
     if batch is not None:

@@ -16,6 +16,8 @@ from search import indexing, registry
 
 def changed(instance):
     """Schedule the search update of everything `instance` affects (safe to call from any code)."""
+    if indexing.is_paused():  # a bulk load schedules its own update: working out the keys would be wasted
+        return
     if isinstance(instance, Page) and type(instance) is Page:
         instance = instance.specific_deferred
     for kind in registry.kinds_for(instance):
@@ -25,6 +27,8 @@ def changed(instance):
 
 
 def changed_with_descendants(page):
+    if indexing.is_paused():
+        return
     changed(page)
     for descendant in Page.objects.descendant_of(page).specific():
         changed(descendant)

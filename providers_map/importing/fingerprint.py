@@ -46,7 +46,16 @@ def group_digest(context, rows):
     return digest.hexdigest()
 
 
-def fresh_plans(groups, context):
+def _digest(digests, key, context, rows):
+    """group_digest, worked out once per group and run (`digests` is the run's {raw key: digest})."""
+    if digests is None:
+        return group_digest(context, rows)
+    if key not in digests:
+        digests[key] = group_digest(context, rows)
+    return digests[key]
+
+
+def fresh_plans(groups, context, digests=None):
     """{raw key: (plan, problems)} for the groups whose stored state is still valid."""
     if not groups:
         return {}
@@ -61,7 +70,7 @@ def fresh_plans(groups, context):
         for state in ImportedState.objects.filter(organisation_id__in=part):
             key, revision = index[state.organisation_id]
             rows = groups[key]
-            if state.revision_id != revision or state.digest != group_digest(context, rows):
+            if state.revision_id != revision or state.digest != _digest(digests, key, context, rows):
                 continue
             found[key] = replay(key, rows, state)
     return found
@@ -87,7 +96,7 @@ def replay(key, rows, state):
     return plan, problems
 
 
-def store(plans, groups, context, problems):
+def store(plans, groups, context, problems, digests=None):
     """Remember what this import read for each organisation it created, changed or found unchanged."""
     by_row = {}
     for problem in problems:
@@ -108,10 +117,19 @@ def store(plans, groups, context, problems):
             [position[item["row"]], item["kind"], item["what"]] for item in plan.rejected if item["row"] in position
         ]
         rows.append(
-            (pk, group_digest(context, group), revision, plan.name[:500], stored_problems, plan.notices, rejected)
+            (
+                pk,
+                _digest(digests, plan.key, context, group),
+                revision,
+                plan.name[:500],
+                stored_problems,
+                plan.notices,
+                rejected,
+            )
         )
     pks = [row[0] for row in rows]
-    for part in chunks(pks):
-        ImportedState.objects.filter(organisation_id__in=part).delete()
+    for part in chunks(pks):  # bookkeeping rows: deleted without the per-object signals of QuerySet.delete()
+        states = ImportedState.objects.filter(organisation_id__in=part)
+        states._raw_delete(states.db)
     fields = ("organisation", "digest", "revision_id", "name", "problems", "notices", "rejected")
     insert_rows(ImportedState, fields, rows)

@@ -195,7 +195,8 @@ class Analysis:
         for number, cells in read:
             self.raw_groups.setdefault(raw_key(cells), []).append((number, cells))
         self.context = fingerprint.context_digest(mapping, vocabulary)
-        fresh = fingerprint.fresh_plans(self.raw_groups, self.context)
+        self.digests = {}  # raw key -> digest of its rows, for this run
+        fresh = fingerprint.fresh_plans(self.raw_groups, self.context, self.digests)
         for plan, problems in fresh.values():
             result.plans.append(plan)
             result.problems.extend(problems)
@@ -331,7 +332,7 @@ def run_table(table, file_name, dry_run=False, user=None, progress=None, search=
             writer = Writer(data_source=source, user=user, progress=lambda done: progress("write", done, total))
             writer.write(result.plans)
             result.written = writer.written
-            fingerprint.store(result.plans, analysis.raw_groups, analysis.context, result.problems)
+            fingerprint.store(result.plans, analysis.raw_groups, analysis.context, result.problems, analysis.digests)
     if result.written and search == SEARCH_NOW:
         update_search(result.written)
     return result

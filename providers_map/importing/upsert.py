@@ -8,6 +8,11 @@ plus `registry_imported` once with every id; the site's search is updated once p
 update per search kind, `update_search`, after the import commits) instead of once per entry. Locations missing from
 the file are kept (an import never deletes); an organisation's services are replaced only when the file
 says what they are.
+
+Speed (bench/bench_import.py): rows go in with COPY on PostgreSQL (bulk.py); the revision content, the reference
+index rows and the admin search entries are made with per-model plans equal to Wagtail's own (revision_data.py,
+references.py, admin_index.py, each pinned by a test); a new entry is written already pointing at its revision's
+reserved key; the search lifecycle does no work while paused.
 """
 
 import uuid
@@ -27,8 +32,11 @@ from providers_map.models.slugs import slug_from_name
 from search import indexing
 from search import registry as search_registry
 
-from .bulk import insert_rows
+from .admin_index import add_to_admin_search
+from .bulk import create_objects, insert_rows, reserve_ids
 from .planning import CREATE, UPDATE
+from .references import references
+from .revision_data import serializable_data
 from .signals import registry_imported
 from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
@@ -86,6 +94,7 @@ class Writer:
         self.languages = Language.objects.in_bulk()
         self.content_type = ContentType.objects.get_for_model(Organisation)
         self.written = []  # ids of the created or changed entries, for the search update after the commit
+        self.reserved = {}  # new entry's id -> its revision's reserved key (PostgreSQL)
         self.now = timezone.now()
 
     def write(self, plans):
@@ -150,7 +159,14 @@ class Writer:
                 taken.add(plan.extras["uuid"])
             self.apply_values(organisation, plan)
             organisations.append(organisation)
-        Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        # PostgreSQL: each new entry is written pointing at its revision's reserved key (no UPDATE afterwards)
+        revision_ids = reserve_ids(Revision, len(organisations))
+        if revision_ids:
+            for organisation, revision_id in zip(organisations, revision_ids, strict=True):
+                organisation.latest_revision_id = organisation.live_revision_id = revision_id
+        create_objects(Organisation, organisations)
+        if revision_ids:
+            self.reserved.update(zip((o.pk for o in organisations), revision_ids, strict=True))
         dated = []
         for organisation, plan in zip(organisations, plans, strict=True):
             if plan.extras.get("updated_at"):  # an HSDS package says when the entry last changed
@@ -200,7 +216,7 @@ class Writer:
                 created.append(Location(organisation_id=organisation.pk, **values))
             for pk, values in plan.location_updates.items():
                 updated.append(Location(pk=pk, organisation_id=organisation.pk, **values))
-        Location.objects.bulk_create(created, batch_size=BATCH)
+        create_objects(Location, created)
         if updated:
             Location.objects.bulk_update(updated, UPDATED_LOCATION_FIELDS, batch_size=BATCH)
         by_organisation = {}
@@ -238,7 +254,7 @@ class Writer:
                         taken.add(candidate)
                         break
                 services.append((service, spec))
-        Service.objects.bulk_create([service for service, _ in services], batch_size=BATCH)
+        create_objects(Service, [service for service, _ in services])
         for name in links:
             field = Service._meta.get_field(name)
             through = field.remote_field.through
@@ -282,34 +298,41 @@ class Writer:
     # --- revisions, history, indexes ---
 
     def create_revisions(self, organisations):
-        revisions = [
-            Revision(
+        revisions = []
+        for organisation, _ in organisations:
+            content = serializable_data(organisation)
+            reserved = self.reserved.pop(organisation.pk, None)
+            if reserved is not None:  # as in Wagtail's save_revision: the content from before it points at it
+                content["latest_revision"] = content["live_revision"] = None
+            revision = Revision(
+                pk=reserved,
                 content_type=self.content_type,
                 base_content_type=self.content_type,
                 object_id=str(organisation.pk),
                 user=self.user,
-                content=organisation.serializable_data(),
+                content=content,
                 object_str=str(organisation)[:1000],
                 created_at=self.now,
             )
-            for organisation, _ in organisations
-        ]
-        Revision.objects.bulk_create(revisions, batch_size=BATCH)
-        by_pk = {}
-        for (organisation, _), revision in zip(organisations, revisions, strict=True):
+            revisions.append((revision, reserved is None))
+        create_objects(Revision, [revision for revision, _ in revisions])
+        by_pk, unlinked = {}, []
+        for (organisation, _), (revision, to_link) in zip(organisations, revisions, strict=True):
             organisation.latest_revision = organisation.live_revision = revision
             by_pk[organisation.pk] = revision
-        # One UPDATE per batch: each entry points at its newest revision (the one just created).
-        newest = (
-            Revision.objects.filter(
-                base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+            if to_link:
+                unlinked.append(organisation.pk)
+        if unlinked:  # one UPDATE per batch: each entry points at its newest revision (the one just created)
+            newest = (
+                Revision.objects.filter(
+                    base_content_type=self.content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=255))
+                )
+                .order_by("-pk")
+                .values("pk")[:1]
             )
-            .order_by("-pk")
-            .values("pk")[:1]
-        )
-        Organisation.objects.filter(pk__in=list(by_pk)).update(
-            latest_revision=Subquery(newest), live_revision=Subquery(newest)
-        )
+            Organisation.objects.filter(pk__in=unlinked).update(
+                latest_revision=Subquery(newest), live_revision=Subquery(newest)
+            )
         return by_pk
 
     def log(self, organisations, revisions):
@@ -332,9 +355,7 @@ class Writer:
         rows = []
         type_id = self.content_type.pk
         for organisation in by_pk.values():
-            for to_type, to_id, model_path, content_path in set(
-                ReferenceIndex._extract_references_from_object(organisation)
-            ):
+            for to_type, to_id, model_path, content_path in references(organisation):
                 rows.append(
                     (type_id, type_id, str(organisation.pk), to_type, to_id, model_path, content_path,
                      ReferenceIndex._get_content_path_hash(content_path))
@@ -344,7 +365,4 @@ class Writer:
         fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path",
                   "content_path", "content_path_hash")  # fmt: skip
         insert_rows(ReferenceIndex, fields, rows)
-        from wagtail.search.backends import get_search_backends
-
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Organisation, list(by_pk.values()))
+        add_to_admin_search(Organisation, by_pk.values())

@@ -17,8 +17,8 @@ def spy(monkeypatch):
     found = []
     original = fingerprint.fresh_plans
 
-    def fresh_plans(groups, context):
-        result = original(groups, context)
+    def fresh_plans(groups, context, *more):
+        result = original(groups, context, *more)
         found.append(set(result))
         return result
 

@@ -20,8 +20,10 @@ done < <(bash scripts/services.sh start)
 source .services/env
 bash scripts/e2e_deps.sh
 
+# One worker per core (pytest-xdist; each has its own test database, indices and browser). TEST_WORKERS=0 runs
+# in this process; tests in one xdist_group share a worker (and the fixtures they build once).
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup "$@"
 status=$?
 set -e
 exit $status

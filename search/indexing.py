@@ -44,6 +44,25 @@ def paused():
         _state.paused = previous
 
 
+@contextmanager
+def batched():
+    """Gather the updates that lifecycle signals schedule and schedule each kind's once, at the end.
+
+    Deleting or saving many objects outside a transaction would otherwise send one update per object (and per
+    related object) to Elasticsearch as each one commits.
+    """
+    if getattr(_state, "batch", None) is not None:  # an outer batch sends them
+        yield
+        return
+    _state.batch = gathered = {}
+    try:
+        yield
+    finally:
+        _state.batch = None
+        for kind, keys in gathered.values():
+            schedule(kind, keys)
+
+
 def _uses_default_source(kind):
     return type(kind).source is SearchKind.source
 
@@ -71,6 +90,10 @@ def _objects_for(kind, keys):
 def schedule(kind, keys):
     keys = sorted({str(key) for key in keys if key is not None})
     if not keys or getattr(_state, "paused", False):
+        return
+    batch = getattr(_state, "batch", None)
+    if batch is not None:
+        batch.setdefault(kind.name, (kind, set()))[1].update(keys)
         return
     if es.search_enabled():
         try:

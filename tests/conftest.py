@@ -2,11 +2,15 @@
 
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from django.db import connection
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -73,6 +77,23 @@ def committed_demo(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=open(os.devnull, "w"))
 
 
+@pytest.fixture(scope="session")
+def embedded_site(tmp_path_factory):
+    """`make run`'s embedded default, prepared once per session as `make run` prepares it: a fresh SQLite
+    database migrated and loaded with the demo, with the dev settings and no PostgreSQL or Elasticsearch.
+    Yields the environment for subprocesses that use it (tests/test_embedded_smoke.py, the golden set).
+    """
+    var = tmp_path_factory.mktemp("embedded")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL", "MEDIA_ROOT"}}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", PORTAL_VAR_DIR=str(var))
+    for command in (["migrate", "--noinput"], ["load_demo", "--if-empty"]):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+    return env
+
+
 @pytest.fixture
 def demo_site(committed_demo, db):
     """The demo's home page (the whole demo is in the database)."""
@@ -91,24 +112,42 @@ def _fresh_cache():
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests on the committed demo run after all others, and those that flush the database run last."""
+    """Tests on the committed demo run after all others, and those that flush the database run last. Within
+    each of these groups the slow tests start first, so parallel workers (`-n`) finish at about the same time.
+    """
 
     def order(item):
         names = set(item.fixturenames)
         if {"transactional_db", "live_server"} & names:
-            return 2 if "tests/e2e/" in item.nodeid or "committed_demo" in names else 0
-        return 1 if "committed_demo" in names else 0
+            group = 2 if "tests/e2e/" in item.nodeid or "committed_demo" in names else 0
+        else:
+            group = 1 if "committed_demo" in names else 0
+        return group, item.get_closest_marker("slow") is None
 
     items.sort(key=order)
 
 
 def pytest_sessionfinish(session):
-    """Remove the per-run media directory that the test settings created."""
+    """Remove the per-run media directory that the test settings created; a parallel worker hands the figures
+    its browser tests collected to the main process (see `pytest_testnodedown`)."""
     from django.conf import settings
+
+    from tests.e2e.report import SECTIONS
 
     created = getattr(settings, "TEST_MEDIA_ROOT_CREATED", None)
     if created:
         shutil.rmtree(created, ignore_errors=True)
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["report_sections"] = SECTIONS
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: a worker finished; keep its figures for the summary."""
+    from tests.e2e.report import SECTIONS
+
+    for title, lines in getattr(node, "workeroutput", {}).get("report_sections", {}).items():
+        SECTIONS.setdefault(title, []).extend(lines)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,7 +1,6 @@
 """`make run`'s embedded default: SQLite, no Elasticsearch, demo content, a real HTTP server."""
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -9,6 +8,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,14 +28,13 @@ def _get(url):
         return exc.code, exc.read().decode()
 
 
-def test_embedded_sqlite_default_serves_the_portal(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", PORTAL_VAR_DIR=str(tmp_path))
+@pytest.mark.slow
+@pytest.mark.xdist_group("embedded")
+def test_embedded_sqlite_default_serves_the_portal(embedded_site):
+    """`migrate` and `load_demo --if-empty` made the SQLite file (`embedded_site`); a runserver serves it."""
+    env = embedded_site
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo", "--if-empty"]):
-        done = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, done.stderr
-    assert (tmp_path / "portal.sqlite3").exists()
+    assert (Path(env["PORTAL_VAR_DIR"]) / "portal.sqlite3").exists()
 
     port = _free_port()
     server = subprocess.Popen(

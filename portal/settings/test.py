@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import STORAGES
@@ -15,12 +16,17 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # Tests get their own indices ("<prefix>-test-…") so a test run never replaces the indices of a dev server that
-# shares SEARCH_INDEX_PREFIX (load_demo in the test session rebuilds them from the test database).
-SEARCH_INDEX_PREFIX = f"{os.environ.get('SEARCH_INDEX_PREFIX', 'portal')}-test"
-# A fresh media directory per run (removed by tests/conftest.py at the end) unless MEDIA_ROOT is given.
+# shares SEARCH_INDEX_PREFIX (load_demo in the test session rebuilds them from the test database); each parallel
+# worker (pytest-xdist) gets its own too, as pytest-django gives it its own database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+SEARCH_INDEX_PREFIX = "-".join(filter(None, [os.environ.get("SEARCH_INDEX_PREFIX", "portal"), "test", _WORKER]))
+# A fresh folder per run and worker for media and import uploads (removed by tests/conftest.py at the end),
+# unless MEDIA_ROOT is given.
 TEST_MEDIA_ROOT_CREATED = None if os.environ.get("MEDIA_ROOT") else tempfile.mkdtemp(prefix="portal-test-media-")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or TEST_MEDIA_ROOT_CREATED
-# WhiteNoise looks into STATIC_ROOT at start-up; tests serve static files from the finders instead.
+PROVIDER_IMPORT_DIR = Path(tempfile.mkdtemp(prefix="imports-", dir=TEST_MEDIA_ROOT_CREATED))
+# WhiteNoise looks into STATIC_ROOT at start-up (an empty folder here). Browser tests' live server serves static
+# files from the finders itself; WhiteNoise's own finder scan would run again for every test client.
 STATIC_ROOT = os.path.join(tempfile.gettempdir(), "portal-test-static")
 os.makedirs(STATIC_ROOT, exist_ok=True)
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = False

@@ -117,6 +117,7 @@ def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
 
     from providers_map.importing.models import ImportJob
     from providers_map.models import Organisation
+    from search import indexing
 
     folder = tmp_path_factory.mktemp("imports")
     users = get_user_model().objects
@@ -151,7 +152,8 @@ def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
         finally:
             worker.running = False
             thread.join(timeout=900)
-            Organisation.objects.exclude(pk__in=before["organisations"]).delete()  # search follows the deletion
+            with indexing.batched():  # search follows the deletion, in one update per kind
+                Organisation.objects.exclude(pk__in=before["organisations"]).delete()
             ImportJob.objects.exclude(pk__in=before["jobs"]).delete()
             users.exclude(pk__in=before["users"]).delete()
             DBTaskResult.objects.exclude(pk__in=before["tasks"]).delete()

@@ -27,6 +27,7 @@ def import_setup(import_worker, django_db_blocker):
     return {"path": path, "user": user}
 
 
+@pytest.mark.slow
 def test_operator_uploads_5000_rows_sees_progress_then_the_report(import_setup, site_url, page):
     page.set_default_timeout(30_000)
     admin_log_in(page, site_url, "import-operator", PASSWORD)

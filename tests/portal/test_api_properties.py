@@ -91,6 +91,7 @@ def _run(operation, mode, target, counts, failures):
             return
 
 
+@pytest.mark.slow
 def test_every_v1_operation_answers_generated_requests_as_documented(demo_site, wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     counts, failures = Counter(), []
@@ -123,6 +124,7 @@ def _inline_official_schemas(node):
     return {key: _inline_official_schemas(value) for key, value in node.items()}
 
 
+@pytest.mark.slow
 def test_every_hsds_operation_answers_generated_requests_as_documented(wsgi_app, registry_for_hsds):
     from providers_map.hsds.openapi import document as hsds_document
 

@@ -39,6 +39,7 @@ def quiet_logs():
         logger.setLevel(level)
 
 
+@pytest.mark.slow
 def test_thousands_of_hostile_requests_get_no_server_error(demo_site, quiet_logs):
     slugs = list(Organisation.objects.public().values_list("slug", flat=True)[:20]) + [
         p.slug for p in Page.objects.live().public()[:20]

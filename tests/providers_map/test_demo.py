@@ -113,6 +113,7 @@ def test_demo_entries_open_in_the_admin_and_on_the_site(client, registry):
         assert public.status_code == (200 if org.live else 404)
 
 
+@pytest.mark.slow
 def test_load_demo_command_includes_the_registry(db, capsys):
     call_command("load_demo")
     assert "19 Novosibirsk-region organisations added" in capsys.readouterr().out

@@ -218,6 +218,7 @@ LAYOUTS = {
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(registry=registries)
+@pytest.mark.slow
 def test_every_layout_round_trips_losslessly(registry):
     from wagtail.models import Revision
 

@@ -1,5 +1,6 @@
-"""Run as `python -m tests.search.golden_sqlite` with DATABASE_URL unset: migrate a fresh SQLite database, load
-the demo, and print the golden-set score of the database fallback as one JSON line (test_golden.py)."""
+"""Run as `python -m tests.search.golden_sqlite` with DATABASE_URL unset, on the embedded SQLite database with the
+demo loaded (the `embedded_site` fixture), and print the golden-set score of the database fallback as one JSON
+line (test_golden.py)."""
 
 import json
 import os
@@ -11,16 +12,12 @@ def main():
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
 
     from search.results import SearchRequest
     from search.service import run
     from tests.search.golden_set import evaluate
 
-    quiet = open(os.devnull, "w")
-    call_command("migrate", "--noinput", stdout=quiet)
-    call_command("load_demo", stdout=quiet)
     backends = set()
 
     def urls(query):

@@ -2,10 +2,11 @@
 (the suite's database — PostgreSQL in CI — and SQLite, the `make run` default, in a subprocess)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from search.results import SearchRequest
 from search.service import run
@@ -46,10 +47,11 @@ def test_golden_top3_on_the_database_fallback(demo_site):
     assert score >= 0.8, misses
 
 
-def test_golden_top3_on_the_sqlite_fallback(tmp_path):
+@pytest.mark.slow
+@pytest.mark.xdist_group("embedded")
+def test_golden_top3_on_the_sqlite_fallback(embedded_site):
     """`make run`'s default: SQLite without Elasticsearch, the demo loaded by load_demo, in a subprocess."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", PORTAL_VAR_DIR=str(tmp_path), MEDIA_ROOT=str(tmp_path))
+    env = embedded_site
     done = subprocess.run(
         [sys.executable, "-m", "tests.search.golden_sqlite"],
         cwd=ROOT,

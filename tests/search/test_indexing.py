@@ -91,6 +91,30 @@ def test_provider_publish_lifecycle(index_prefix, django_capture_on_commit_callb
     assert str(org.pk) not in es_ids("providers")
 
 
+def test_a_batch_of_deletions_leaves_the_index_in_one_update_per_kind(
+    index_prefix, django_capture_on_commit_callbacks, monkeypatch
+):
+    kind = registry.get("providers")
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = OrganisationFactory(name="Центр «Остаётся»")
+        gone = [OrganisationFactory(name=f"Центр «Уходит» {n}") for n in range(3)]
+        for org in [kept, *gone]:
+            LocationFactory(organisation=org)
+            ServiceFactory(organisation=org)
+    indexing.rebuild(kind)
+    applied = []
+    monkeypatch.setattr(
+        indexing, "apply", lambda kind, keys, real=indexing.apply: applied.append(kind.name) or real(kind, keys)
+    )
+    with django_capture_on_commit_callbacks(execute=True), indexing.batched():
+        for org in gone:
+            org.delete()
+        assert applied == []  # nothing sent while the batch is open
+    assert sorted(applied) == sorted(set(applied))  # one update per kind, not one per object
+    assert set(es_ids("providers")) == {str(kept.pk)}
+    assert list(SearchRecord.objects.filter(kind="providers").values_list("key", flat=True)) == [str(kept.pk)]
+
+
 def test_a_failing_elasticsearch_never_breaks_a_save_and_sync_repairs_it(
     index_prefix, settings, django_capture_on_commit_callbacks, capsys
 ):

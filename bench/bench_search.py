@@ -1,7 +1,7 @@
 """Search benchmark: the demo plus N synthetic providers on PostgreSQL; three search backends side by side.
 
     DATABASE_URL=postgres://… ELASTICSEARCH_URL=http://… .venv/bin/python bench/bench_search.py \
-        [--providers 100000] [--rounds 3] [--skip-wagtail-index] [--skip-rebuild]
+        [--providers 100000] [--rounds 3] [--skip-wagtail-index] [--skip-rebuild | --rebuild-only]
 
 It works in its own database, `<DATABASE_URL's name>_bench` (created and migrated when missing, kept for the
 next run: loading 100 000 providers takes a while), and its own indices (`<SEARCH_INDEX_PREFIX>-bench-…`), so
@@ -82,7 +82,9 @@ def main():
     parser.add_argument("--providers", type=int, default=100_000, help="synthetic providers to add to the demo")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the golden set per backend")
     parser.add_argument("--skip-wagtail-index", action="store_true", help="reuse Wagtail's index from a last run")
-    parser.add_argument("--skip-rebuild", action="store_true", help="reuse the indices and records of a last run")
+    rebuild = parser.add_mutually_exclusive_group()
+    rebuild.add_argument("--skip-rebuild", action="store_true", help="reuse the indices and records of a last run")
+    rebuild.add_argument("--rebuild-only", action="store_true", help="measure the rebuild rate, no searches")
     args = parser.parse_args()
     database = prepare_environment()
 
@@ -121,6 +123,14 @@ def main():
         seconds = time.perf_counter() - started
         documents = int(re.search(r"Rebuilt (\d+) documents", out.getvalue()).group(1))
         print(f"  {only:<14} {documents:>7} documents in {seconds:6.1f} s = {documents / seconds:7.0f} documents/s")
+        for kind, kind_documents, kind_seconds in re.findall(
+            r"  ([\w-]+): (\d+) documents.* in ([\d.]+) s", out.getvalue()
+        ):
+            kind_documents, kind_seconds = int(kind_documents), float(kind_seconds)
+            rate = kind_documents / kind_seconds if kind_seconds else 0
+            print(f"    {kind:<18} {kind_documents:>7} documents in {kind_seconds:6.1f} s = {rate:7.0f} documents/s")
+    if args.rebuild_only:
+        return 0
 
     if not args.skip_wagtail_index:
         print("\nindexing Wagtail's database backend (update_index) …", flush=True)

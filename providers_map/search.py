@@ -89,6 +89,11 @@ class ProviderKind(SearchKind):
         self._age_groups = list(AgeGroup.objects.values_list("slug", "min_months", "max_months"))
         return Organisation.objects.public().order_by("pk")
 
+    def iterate(self):
+        """A rebuild reads plain rows (search_batch.FlatOrganisation), not model instances."""
+        rows = self.objects().values(*search_batch.ORGANISATION_FIELDS).iterator(chunk_size=self.bulk_chunk)
+        return map(search_batch.FlatOrganisation, rows)
+
     def prepare_batch(self, organisations):
         """Load the rows of a batch at once (search_batch.load); `entry` uses them."""
         _batch.rows = search_batch.load([org.pk for org in organisations])

@@ -6,6 +6,7 @@ records and sends the documents to Elasticsearch. Success removes the pending ro
 ones); a failure leaves them for `search_index --sync`. Nothing here ever raises into an editor's save.
 """
 
+import gc
 import logging
 import threading
 from collections import deque
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from django.db import models, transaction
 from django.utils import timezone
 
+from elastic_transport import OrjsonSerializer
 from elasticsearch import helpers
 
 from search import client as es
@@ -25,6 +27,9 @@ from search.registry import SearchKind
 
 log = logging.getLogger(__name__)
 UPDATE_TIMEOUT = 3.0  # seconds; an editor's save waits at most this long for Elasticsearch
+# During a rebuild the cyclic garbage collector runs after this many allocations (Python's default is 700):
+# every collection walks the lemma caches and the morphology dictionary, which cost a third of the time.
+REBUILD_GC_THRESHOLD = 50_000
 _state = threading.local()
 
 
@@ -199,11 +204,14 @@ def _batches(iterable, size):
         yield batch
 
 
-def _iterate(kind):
-    queryset = kind.objects()
-    if isinstance(queryset, models.QuerySet):
-        return queryset.iterator(chunk_size=kind.bulk_chunk)
-    return iter(queryset)
+@contextmanager
+def _fewer_collections():
+    previous = gc.get_threshold()
+    gc.set_threshold(REBUILD_GC_THRESHOLD, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def count(kind):
@@ -233,19 +241,19 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     done = 0
     in_flight = deque()
     try:
-        with ThreadPoolExecutor(max_workers=1) as sender, transaction.atomic():
+        with ThreadPoolExecutor(max_workers=1) as sender, transaction.atomic(), _fewer_collections():
             if use_fallback:
                 store.clear_kind(kind.name)
             # the database work stays in this thread (and its transaction); one thread only sends to ES
-            for batch in _batches(_iterate(kind), kind.bulk_chunk):
+            for batch in _batches(kind.iterate(), kind.bulk_chunk):
                 kind.prepare_batch(batch)
                 prepared = [prepare(kind, obj) for obj in batch]
                 if use_fallback:
                     entries = [entry for _key, _source, entry in prepared]
                     store.save_entries(kind.name, entries, vocabulary=False, replace=False)
                 if use_es:
-                    actions = [{"_index": new_index, "_id": key, "_source": src} for key, src, _e in prepared]
-                    in_flight.append(sender.submit(helpers.bulk, client, actions, chunk_size=1000))
+                    sources = [(key, src) for key, src, _entry in prepared]
+                    in_flight.append(sender.submit(_load, client, new_index, sources))
                     while len(in_flight) > 2:
                         in_flight.popleft().result()
                 done += len(batch)
@@ -266,6 +274,16 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     if use_es:
         PendingUpdate.objects.filter(kind=kind.name, created_at__lt=started).delete()
     return {"kind": kind.name, "documents": done, "index": new_index if use_es else None}
+
+
+_JSON = OrjsonSerializer()
+
+
+def _load(client, index, sources):
+    """Bulk-index (key, source) pairs. The sources are serialised here, in the sender thread, with orjson: the
+    same JSON as the client's default serialiser (a test compares them), in a fifth of the time."""
+    actions = ({"_index": index, "_id": key, "_source": _JSON.dumps(src)} for key, src in sources)
+    return helpers.bulk(client, actions, chunk_size=1000)
 
 
 def _swap_alias(client, alias, new_index):

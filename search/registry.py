@@ -45,6 +45,14 @@ class SearchKind:
     def key(self, obj):
         return str(obj.pk)
 
+    def iterate(self):
+        """Every public object for a rebuild, in order. `entry`/`source` must accept what this yields: a kind
+        may yield light rows with the attributes they read instead of model instances (much cheaper at scale)."""
+        queryset = self.objects()
+        if isinstance(queryset, models.QuerySet):
+            return queryset.iterator(chunk_size=self.bulk_chunk)
+        return iter(queryset)
+
     def get_object(self, key):
         """The public object for `key`, or None when it should not be in the index (any more)."""
         queryset = self.objects()

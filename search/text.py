@@ -157,14 +157,25 @@ def terms(text):
 
 
 def lemmatise(text):
-    """`terms` joined with spaces: 'Помощь детям в Новосибирске' -> 'помощь ребенок новосибирск'."""
+    """`terms` joined with spaces: 'Помощь детям в Новосибирске' -> 'помощь ребенок новосибирск'.
+
+    Line by line, each line cached: a document's text is lines that repeat across records (service and concern
+    names, localities, addresses, boilerplate descriptions) in combinations that do not. No token spans a line
+    break, so the result is the same as for the whole text.
+    """
     text = str(text or "")
-    if len(text) <= 2000:
-        return _lemmatise_cached(text)  # descriptions and labels repeat across many records
-    return " ".join(terms(text))
+    if "\n" in text:
+        return " ".join(filter(None, map(_lemmatise_line, text.split("\n"))))
+    return _lemmatise_line(text)
 
 
-@functools.lru_cache(maxsize=20_000)
+def _lemmatise_line(line):
+    if len(line) <= 2000:
+        return _lemmatise_cached(line)
+    return " ".join(terms(line))
+
+
+@functools.lru_cache(maxsize=100_000)
 def _lemmatise_cached(text):
     return " ".join(terms(text))
 

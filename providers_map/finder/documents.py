@@ -8,6 +8,7 @@ finder's words filter understands Russian exactly as /search/ does.
 """
 
 import functools
+import json
 
 from elasticsearch_dsl import (
     Boolean,
@@ -115,11 +116,17 @@ def organisation_part(organisation, entry, service_rows):
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def _week_ranges(region_code, hours_json):
+    """utc_week_ranges, once per distinct (region, weekly hours): branches share a few timetables."""
+    hours = json.loads(hours_json)
+    return [{"gte": low, "lt": high} for low, high in utc_week_ranges(hours, hours_lib.region_timezone(region_code))]
+
+
 def location_source(location, shared):
     """The `_source` of one location; `shared` is its organisation's part (organisation_part)."""
     types = {service["type"] for service in shared["services"]}
     modes = location.delivery_modes or []
-    zone = hours_lib.region_timezone(location.region.code)
     source = {
         **shared,
         "location_id": location.pk,
@@ -128,7 +135,10 @@ def location_source(location, shared):
         "home": "home" in modes or MODE_SERVICES["home"] in types,
         "remote": "remote" in modes or MODE_SERVICES["remote"] in types,
         "step_free": "step_free" in (location.accessibility or []),
-        "open_utc": [{"gte": low, "lt": high} for low, high in utc_week_ranges(location.opening_hours or {}, zone)],
+        "open_utc": [
+            dict(r)
+            for r in _week_ranges(location.region.code, json.dumps(location.opening_hours or {}, sort_keys=True))
+        ],
     }
     if location.has_coordinates:
         source["point"] = {"lat": float(location.latitude), "lon": float(location.longitude)}

@@ -5,8 +5,11 @@ unpublished or deleted (with pending updates when Elasticsearch is down), and re
 It is not a tab of /search/ (cross_search) and has its own database fallback (providers_map/finder/db.py).
 """
 
+from types import SimpleNamespace
+
 from django.utils.translation import gettext_lazy as _
 
+from providers_map import search_batch
 from providers_map.models import Location, Organisation
 from providers_map.search import ProviderKind
 from search import client as es
@@ -38,6 +41,22 @@ class LocationKind(SearchKind):
             .select_related("organisation", "region")
             .order_by("pk")
         )
+
+    def iterate(self):
+        """A rebuild reads plain rows (FlatLocation), not three model instances per location."""
+        fields = (*FlatLocation.FIELDS, *(f"organisation__{name}" for name in search_batch.ORGANISATION_FIELDS))
+        organisations, regions = {}, {}
+        for values in self.objects().values(*fields).iterator(chunk_size=self.bulk_chunk):
+            organisation = organisations.get(values["organisation_id"])
+            if organisation is None:
+                if len(organisations) > 5000:
+                    organisations.clear()
+                organisation = organisations[values["organisation_id"]] = search_batch.FlatOrganisation(
+                    values, prefix="organisation__"
+                )
+            code = values["region__code"]
+            region = regions.get(code) or regions.setdefault(code, SimpleNamespace(code=code))
+            yield FlatLocation(values, organisation, region)
 
     def keys_for(self, instance):
         """The organisation's locations now, and those the index still holds (a removed branch must go)."""
@@ -76,6 +95,23 @@ class LocationKind(SearchKind):
     def versions(self):
         rows = self.objects().values_list("pk", "organisation__updated_at")
         return {str(pk): updated.isoformat() for pk, updated in rows}
+
+
+class FlatLocation:
+    """A location's indexed fields from a values() row (what location_source reads), with its organisation
+    (search_batch.FlatOrganisation) and region (`.code`)."""
+
+    FIELDS = (
+        "pk", "organisation_id", "name", "delivery_modes", "accessibility", "opening_hours", "latitude", "longitude",
+        "region__code",
+    )  # fmt: skip
+    __slots__ = (*FIELDS[:-1], "organisation", "region")
+    has_coordinates = Location.has_coordinates
+
+    def __init__(self, values, organisation, region):
+        for name in self.FIELDS[:-1]:
+            setattr(self, name, values[name])
+        self.organisation, self.region = organisation, region
 
 
 def indexed_keys(client, organisation_ids):

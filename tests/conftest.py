@@ -132,29 +132,28 @@ def pytest_sessionfinish(session):
     its browser tests collected to the main process (see `pytest_testnodedown`)."""
     from django.conf import settings
 
-    from tests.e2e.report import SECTIONS
+    from tests.e2e import report
 
     created = getattr(settings, "TEST_MEDIA_ROOT_CREATED", None)
     if created:
         shutil.rmtree(created, ignore_errors=True)
     if hasattr(session.config, "workeroutput"):
-        session.config.workeroutput["report_sections"] = SECTIONS
+        session.config.workeroutput["report"] = report.collected()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     """pytest-xdist: a worker finished; keep its figures for the summary."""
-    from tests.e2e.report import SECTIONS
+    from tests.e2e import report
 
-    for title, lines in getattr(node, "workeroutput", {}).get("report_sections", {}).items():
-        SECTIONS.setdefault(title, []).extend(lines)
+    report.merge(getattr(node, "workeroutput", {}).get("report", {}))
 
 
 def pytest_terminal_summary(terminalreporter):
     """Figures the browser tests collected (tests/e2e/report.py): axe totals, journey run times."""
-    from tests.e2e.report import SECTIONS
+    from tests.e2e import report
 
-    for title, lines in SECTIONS.items():
+    for title, lines in report.printable():
         terminalreporter.write_sep("-", title)
         for line in lines:
             terminalreporter.write_line(line)

@@ -69,11 +69,10 @@ def tabs(browser, demo_server):
     for context, _page in opened.values():
         context.close()
     title = "axe: serious+critical / all violations (nodes), summed over 320, 768, 1280 px"
-    modes = [mode for mode in MODES if any(mode in row for row in totals.values())]
-    report.add(title, f"{'page type':<24}" + "".join(f"{mode[:15]:>16}" for mode in modes))
+    report.table(title, PAGE_TYPES, MODES, corner="page type")
     for page_type, row in totals.items():
-        cells = "".join(f"{'{} / {}'.format(*row[mode]) if mode in row else '-':>16}" for mode in modes)
-        report.add(title, f"{page_type:<24}{cells}")
+        for mode, (blocking, every) in row.items():
+            report.cell(title, page_type, mode, f"{blocking} / {every}")
 
 
 @pytest.mark.parametrize("mode", list(MODES))

@@ -30,7 +30,7 @@ from schemathesis.checks import (
 from schemathesis.generation import GenerationMode
 
 REQUESTS_PER_OPERATION = int(os.environ.get("API_PROPERTY_REQUESTS", "1000"))
-NEGATIVE_REQUESTS_PER_OPERATION = REQUESTS_PER_OPERATION // 4
+NEGATIVE_REQUESTS_PER_OPERATION = REQUESTS_PER_OPERATION // 10
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 MAX_ROUNDS = 20
 

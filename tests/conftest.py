@@ -1,7 +1,6 @@
 """Shared fixtures. Tests that need a real service skip locally when it is absent and fail under CI=true."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,15 +127,10 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_sessionfinish(session):
-    """Remove the per-run media directory that the test settings created; a parallel worker hands the figures
-    its browser tests collected to the main process (see `pytest_testnodedown`)."""
-    from django.conf import settings
-
+    """A parallel worker hands the figures its browser tests collected to the main process (see
+    `pytest_testnodedown`). The media and upload folders go when the process ends (portal/settings/test.py)."""
     from tests.e2e import report
 
-    created = getattr(settings, "TEST_MEDIA_ROOT_CREATED", None)
-    if created:
-        shutil.rmtree(created, ignore_errors=True)
     if hasattr(session.config, "workeroutput"):
         session.config.workeroutput["report"] = report.collected()
 

@@ -59,8 +59,23 @@ def batched():
         yield
     finally:
         _state.batch = None
-        for kind, keys in gathered.values():
+        for kind, keys, lookups in gathered.values():
+            if lookups:
+                keys |= set(kind.indexed_keys(sorted(lookups)))
             schedule(kind, keys)
+
+
+def _gathered(kind):
+    return _state.batch.setdefault(kind.name, (kind, set(), set()))
+
+
+def indexed_keys(kind, ids):
+    """Keys the index holds for these objects (`kind.indexed_keys`): asked now, or inside `batched()` once for
+    the whole batch at its end (then this returns nothing and the batch schedules them)."""
+    if getattr(_state, "batch", None) is not None:
+        _gathered(kind)[2].update(ids)
+        return set()
+    return set(kind.indexed_keys(ids))
 
 
 def is_paused():
@@ -96,9 +111,8 @@ def schedule(kind, keys):
     keys = sorted({str(key) for key in keys if key is not None})
     if not keys or is_paused():
         return
-    batch = getattr(_state, "batch", None)
-    if batch is not None:
-        batch.setdefault(kind.name, (kind, set()))[1].update(keys)
+    if getattr(_state, "batch", None) is not None:
+        _gathered(kind)[1].update(keys)
         return
     if es.search_enabled():
         try:

@@ -91,6 +91,11 @@ class SearchKind:
         """Keys of this kind that a saved/deleted `instance` affects (default: the instance itself)."""
         return [self.key(instance)] if self.handles(instance) else []
 
+    def indexed_keys(self, ids):
+        """Keys the index still holds for the objects with these ids, beyond what `keys_for` finds in the
+        database (e.g. parts removed since). Through `search.indexing.indexed_keys`, which asks once per batch."""
+        return []
+
     # -- results ----------------------------------------------------------------------------------------
     def hydrate(self, keys):
         """{key: live public object} for the keys found by a search; missing keys are dropped from results."""

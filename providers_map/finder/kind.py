@@ -13,6 +13,7 @@ from providers_map import search_batch
 from providers_map.models import Location, Organisation
 from providers_map.search import ProviderKind
 from search import client as es
+from search import indexing
 from search.registry import SearchKind
 
 from .documents import KIND, LocationDocument, location_source, organisation_part
@@ -64,11 +65,13 @@ class LocationKind(SearchKind):
             return []
 
         keys = {str(pk) for pk in Location.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True)}
+        return sorted(keys | indexing.indexed_keys(self, [instance.pk]))
+
+    def indexed_keys(self, ids):
         try:
-            keys |= set(es.guarded(lambda client: indexed_keys(client, [instance.pk]), timeout=es.query_timeout()))
+            return es.guarded(lambda client: indexed_keys(client, ids), timeout=es.query_timeout())
         except es.SearchUnavailable:
-            pass  # `search_index --sync` removes what is left over
-        return sorted(keys)
+            return []  # `search_index --sync` removes what is left over
 
     def document(self):
         return LocationDocument
@@ -114,12 +117,17 @@ class FlatLocation:
         self.organisation, self.region = organisation, region
 
 
+LOOKUP_CHUNK = 500  # organisations per query; their branches stay far below the 10 000 hits one query returns
+
+
 def indexed_keys(client, organisation_ids):
     """Document ids the index holds for these organisations."""
     alias = es.index_name(KIND)
     if not client.indices.exists_alias(name=alias):
         return []
-    response = client.search(
-        index=alias, query={"terms": {"organisation_id": list(organisation_ids)}}, size=1000, source=False
-    )
-    return [hit["_id"] for hit in response["hits"]["hits"]]
+    ids, keys = list(organisation_ids), []
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        query = {"terms": {"organisation_id": ids[start : start + LOOKUP_CHUNK]}}
+        response = client.search(index=alias, query=query, size=10_000, source=False)
+        keys.extend(hit["_id"] for hit in response["hits"]["hits"])
+    return keys

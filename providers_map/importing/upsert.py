@@ -61,10 +61,10 @@ def update_search(organisation_ids):
         organisations.extend(Organisation.objects.filter(pk__in=part))
     if not organisations:
         return 0
-    with transaction.atomic():
+    # applied when this block commits; the batch asks Elasticsearch once for what it still holds of them all
+    with transaction.atomic(), indexing.batched():
         for kind in search_registry.kinds_for(organisations[0]):
-            keys = {key for organisation in organisations for key in kind.keys_for(organisation)}
-            indexing.schedule(kind, keys)  # applied when this block commits
+            indexing.schedule(kind, {key for organisation in organisations for key in kind.keys_for(organisation)})
     return len(organisations)
 
 

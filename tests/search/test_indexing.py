@@ -94,7 +94,7 @@ def test_provider_publish_lifecycle(index_prefix, django_capture_on_commit_callb
 def test_a_batch_of_deletions_leaves_the_index_in_one_update_per_kind(
     index_prefix, django_capture_on_commit_callbacks, monkeypatch
 ):
-    kind = registry.get("providers")
+    kind, finder = registry.get("providers"), registry.get("provider-locations")
     with django_capture_on_commit_callbacks(execute=True):
         kept = OrganisationFactory(name="Центр «Остаётся»")
         gone = [OrganisationFactory(name=f"Центр «Уходит» {n}") for n in range(3)]
@@ -102,16 +102,25 @@ def test_a_batch_of_deletions_leaves_the_index_in_one_update_per_kind(
             LocationFactory(organisation=org)
             ServiceFactory(organisation=org)
     indexing.rebuild(kind)
-    applied = []
+    indexing.rebuild(finder)
+    kept_branches = {str(pk) for pk in kept.locations.values_list("pk", flat=True)}
+    gone_pks = sorted(org.pk for org in gone)
+    applied, lookups = [], []
     monkeypatch.setattr(
         indexing, "apply", lambda kind, keys, real=indexing.apply: applied.append(kind.name) or real(kind, keys)
     )
+    real_lookup = type(finder).indexed_keys
+    monkeypatch.setattr(type(finder), "indexed_keys", lambda self, ids: lookups.append(ids) or real_lookup(self, ids))
     with django_capture_on_commit_callbacks(execute=True), indexing.batched():
         for org in gone:
             org.delete()
-        assert applied == []  # nothing sent while the batch is open
+        assert applied == [] and lookups == []  # nothing asked or sent while the batch is open
     assert sorted(applied) == sorted(set(applied))  # one update per kind, not one per object
+    assert lookups == [gone_pks]  # the finder asked Elasticsearch once for the batch's indexed branches
     assert set(es_ids("providers")) == {str(kept.pk)}
+    get_client().indices.refresh(index=index_name("provider-locations"))
+    finder_ids = get_client().search(index=index_name("provider-locations"), size=100, source=False)["hits"]["hits"]
+    assert {hit["_id"] for hit in finder_ids} == kept_branches  # the deleted branches left the finder too
     assert list(SearchRecord.objects.filter(kind="providers").values_list("key", flat=True)) == [str(kept.pk)]
 
 

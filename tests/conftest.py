@@ -124,6 +124,19 @@ def pytest_collection_modifyitems(items):
         return group, item.get_closest_marker("slow") is None
 
     items.sort(key=order)
+    _check_xdist_groups(items)
+
+
+def _check_xdist_groups(items):
+    """Under `--dist loadgroup` pytest-xdist marks a grouped test by suffixing its node id with the group; if a
+    pytest upgrade keeps it from doing so, the group's tests would silently run on different workers and each
+    build the shared fixtures again (the embedded site cost a minute twice)."""
+    option = items[0].config.option if items else None
+    if not getattr(option, "loadgroup", False):
+        return
+    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(f"pytest-xdist could not group {lost[0]} (pytest and pytest-xdist versions?)")
 
 
 def pytest_sessionfinish(session):

@@ -85,9 +85,12 @@ def _run(operation, mode, target, counts, failures):
             except Exception as exc:  # collect, so one run reports every failing operation
                 failures.append(f"{key}: {type(exc).__name__}: {str(exc)[:800]}")
 
+        sent = counts[key]
         try:
             send()
         except Unsatisfiable:  # every generated case was filtered out: nothing invalid can be made here
+            return
+        if counts[key] == sent:  # a whole round made no request (e.g. no parameter to break): more would not
             return
 
 

@@ -166,7 +166,9 @@ def index_everything(client):
     alias = index_name(kind.name)
     old = client.search(index=alias, query={"match_all": {}}, size=10000, source=False)["hits"]["hits"]
     actions = [{"_op_type": "delete", "_index": alias, "_id": hit["_id"]} for hit in old]
-    actions += [{"_index": alias, "_id": kind.key(obj), "_source": kind.source(obj)} for obj in kind.objects()]
+    locations = list(kind.objects())
+    kind.prepare_batch(locations)  # their organisations' rows in a few queries, as a rebuild loads them
+    actions += [{"_index": alias, "_id": kind.key(obj), "_source": kind.source(obj)} for obj in locations]
     bulk(client, actions, refresh=True)
 
 

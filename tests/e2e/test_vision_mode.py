@@ -58,7 +58,10 @@ def test_the_first_paint_is_already_in_the_mode(browser, site_url):
         page.route("**/*.js", lambda route: route.abort())  # not even a script could change it afterwards
         page.goto(site_url + "/", wait_until="commit")
         page.wait_for_selector("body")
+        # the browser first paints once the stylesheets in <head> have loaded (they block rendering): read it then
+        page.wait_for_function("() => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet)")
         first = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        page.wait_for_load_state("load")  # nothing left in flight to the shared server when the test ends
         assert first == "rgb(157, 209, 255)"
     finally:
         context.close()

@@ -1,11 +1,12 @@
-"""Insert many rows in bulk: rows whose primary keys nobody needs back (history entries, reference index, links),
-and new model objects (`create_objects`, Django's bulk_create made cheaper).
+"""Insert many rows in bulk, for every app that writes tens of thousands at once (the registry import, the search
+fallback's rebuild): rows whose primary keys nobody needs back, and new model objects (`create_objects`, Django's
+bulk_create made cheaper).
 
 Django's bulk_create builds and compiles every field of every row as an SQL expression; for tens of thousands of
 small rows that is most of an import's time. Here each value goes through its field's own `get_db_prep_save`
 (so dates, UUIDs and JSON are stored exactly as Django would). On PostgreSQL the rows go in with COPY (new
-objects get their keys from the table's sequence first, as the database would give them); on SQLite with
-`executemany` (and bulk_create for new objects).
+objects get their keys from the table's sequence first, as the database would give them: `allocate_ids`); on
+SQLite with `executemany` (and bulk_create for new objects).
 """
 
 import datetime as dt
@@ -151,7 +152,10 @@ def _copy_converter(field, db):
 
 
 def _escaped(text):
-    """Text in COPY's text format: backslash, tab, newline and carriage return escaped."""
+    """Text in COPY's text format: backslash, tab, newline and carriage return escaped; NUL, which PostgreSQL
+    text cannot hold, dropped."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if "\\" in text:
         text = text.replace("\\", "\\\\")
     if "\t" in text or "\n" in text or "\r" in text:

@@ -10,10 +10,10 @@ edited, unpublished or locked since (its live revision is no longer the imported
 import hashlib
 from functools import lru_cache
 
+from portal.db_copy import insert_rows
 from providers_map.gazetteer import DATA_FILE
 from providers_map.models import Organisation
 
-from .bulk import insert_rows
 from .models import ImportedState
 from .planning import UNCHANGED, OrganisationPlan
 from .problems import Problem

@@ -26,6 +26,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.signals import published
 
+from portal.db_copy import create_objects, insert_rows, reserve_ids
 from portal.models import DevelopmentalConcern, Language
 from providers_map.models import Location, Organisation, Service
 from providers_map.models.slugs import slug_from_name
@@ -33,7 +34,6 @@ from search import indexing
 from search import registry as search_registry
 
 from .admin_index import add_to_admin_search
-from .bulk import create_objects, insert_rows, reserve_ids
 from .planning import CREATE, UPDATE
 from .references import references
 from .revision_data import serializable_data

@@ -6,12 +6,9 @@ COPY sends plain rows. Record ids are drawn from the table's sequence first, so 
 their records without reading anything back.
 """
 
-import io
-import json
-from datetime import date, datetime
-
 from django.db import connection
 
+from portal import db_copy
 from search.models import SearchFacetValue, SearchRecord
 
 
@@ -46,49 +43,15 @@ def _bulk_create(rows, facets):
     return [record.pk for record in records]
 
 
-def _copy_value(value):
-    """One field in COPY's text format."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, (list, dict)):
-        value = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, (datetime, date)):
-        value = value.isoformat()
-    # str.replace scans in C and returns the same string when there is nothing to replace (faster than translate)
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-        .replace("\x00", "")
-    )
-
-
-def _copy_rows(rows):
-    buffer = io.StringIO()
-    buffer.writelines("\t".join(map(_copy_value, row)) + "\n" for row in rows)
-    buffer.seek(0)
-    return buffer
-
-
 def _copy(rows, facets):
-    quote = connection.ops.quote_name
-    records_table, facets_table = SearchRecord._meta.db_table, SearchFacetValue._meta.db_table
+    ids = db_copy.allocate_ids(SearchRecord, len(rows))
     columns = list(rows[0])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [records_table, len(rows)]
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-        cursor.copy_expert(
-            f"COPY {quote(records_table)} (id, {', '.join(map(quote, columns))}) FROM STDIN",
-            _copy_rows([pk, *(row[c] for c in columns)] for pk, row in zip(ids, rows, strict=True)),
-        )
-        cursor.copy_expert(
-            f"COPY {quote(facets_table)} (record_id, facet, value) FROM STDIN",
-            _copy_rows((pk, facet, value) for pk, pairs in zip(ids, facets, strict=True) for facet, value in pairs),
-        )
+    db_copy.insert_rows(
+        SearchRecord, ["id", *columns], ((pk, *(row[c] for c in columns)) for pk, row in zip(ids, rows, strict=True))
+    )
+    db_copy.insert_rows(
+        SearchFacetValue,
+        ["record", "facet", "value"],
+        ((pk, facet, value) for pk, pairs in zip(ids, facets, strict=True) for facet, value in pairs),
+    )
     return ids

@@ -9,8 +9,8 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from portal.db_copy import create_objects, insert_rows
 from portal.models import Region
-from providers_map.importing.bulk import create_objects, insert_rows
 from providers_map.models import Location, Organisation
 from tests.providers_map.factories import OrganisationFactory
 

@@ -70,6 +70,13 @@ def log_in(page, base, username):
     admin_log_in(page, base, username, f"{username}-pw")
 
 
+def admin_message(page):
+    """The admin's message after a form was sent; when the form was refused, fail with the fields' errors."""
+    refused = page.locator(".error-message").all_inner_texts()
+    assert not refused, f"the admin refused the form: {refused}"
+    return page.locator(".messages li").first.inner_text()
+
+
 def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_server, newsroom):
     from home.models import GuidancePage
 
@@ -77,7 +84,12 @@ def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_s
     with timed("4. Editor writes → moderator approves → public and found by search"):
         log_in(page, live_server.url, "editor")
         page.goto(f"{live_server.url}/admin/pages/add/home/guidancepage/{newsroom.pk}/")
+        # The slug is copied from the title by an admin controller that starts after the page's scripts load; a
+        # title typed earlier leaves the slug empty and the form is refused (it was, once, on a busy machine).
+        page.wait_for_function("() => window.wagtail?.app?.queryController('w-sync')")
         page.fill("#id_title", TITLE)
+        page.press("#id_title", "Tab")  # leaving the field copies the title into the slug
+        page.wait_for_function("() => document.getElementById('id_slug').value !== ''")
         page.locator("[data-contentpath=summary] button.c-sf-add-button").first.click()
         page.fill("#summary-0-value", POINT)
         page.locator("[data-contentpath=body] button.c-sf-add-button").first.click()
@@ -89,8 +101,9 @@ def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_s
             "text => (document.getElementById('body-0-value').value || '').includes(text)", arg=TEXT.split(".")[0]
         )
         page.get_by_role("button", name="Больше действий").click()
-        page.get_by_role("button", name=re.compile("Отправить в")).click()
-        page.wait_for_selector(".messages >> text=отправлена на модерацию")
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("Отправить в")).click()
+        assert "отправлена на модерацию" in admin_message(page)
         draft = GuidancePage.objects.get(title=TITLE)
         assert not draft.live and draft.current_workflow_state.status == "in_progress"
         hub = page.context.request.get(live_server.url + newsroom.url)
@@ -99,8 +112,9 @@ def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_s
         log_in(page, live_server.url, "moderator")
         page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")
         page.get_by_role("button", name="Больше действий").click()
-        page.get_by_role("button", name="Одобрить и Опубликовать").click()
-        page.wait_for_selector(".messages")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Одобрить и Опубликовать").click()
+        assert admin_message(page)
         draft.refresh_from_db()
         assert draft.live
 

@@ -68,19 +68,40 @@ LANGUAGES = [
 
 
 def seed_taxonomies(get_model):
-    """Create or update the seeded terms; `get_model(name)` comes from a migration's `apps` or the registry."""
+    """Create or update the seeded terms; `get_model(name)` comes from a migration's `apps` or the registry.
+
+    Only missing or changed terms are written: each write also updates the site's search index, and tests and
+    `load_demo` call this on vocabularies that are almost always complete already.
+    """
     from portal.regions import FEDERAL_SUBJECTS
 
-    for code, name, district in FEDERAL_SUBJECTS:
-        get_model("Region").objects.update_or_create(code=code, defaults={"name": name, "federal_district": district})
+    _upsert(
+        get_model("Region"),
+        "code",
+        {code: {"name": name, "federal_district": district} for code, name, district in FEDERAL_SUBJECTS},
+    )
 
     def terms(model_name, rows, extra=lambda row: {}):
-        model = get_model(model_name)
-        for order, row in enumerate(rows, start=1):
-            model.objects.update_or_create(slug=row[0], defaults={"name": row[1], "sort_order": order, **extra(row)})
+        values = {row[0]: {"name": row[1], "sort_order": order, **extra(row)} for order, row in enumerate(rows, 1)}
+        _upsert(get_model(model_name), "slug", values)
 
     terms("Topic", TOPICS)
     terms("AgeGroup", AGE_GROUPS, lambda r: {"min_months": r[2], "max_months": r[3]})
     terms("DevelopmentalConcern", CONCERNS)
     terms("ServiceType", SERVICE_TYPES)
     terms("Language", LANGUAGES, lambda r: {"code": r[2]})
+
+
+def _upsert(model, key, rows):
+    """Make `model`'s row for each key hold these values: one read, then a write only where something differs."""
+    existing = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": list(rows)})}
+    for value, fields in rows.items():
+        obj = existing.get(value)
+        if obj is None:
+            model.objects.create(**{key: value}, **fields)
+            continue
+        changed = [name for name, wanted in fields.items() if getattr(obj, name) != wanted]
+        if changed:
+            for name in changed:
+                setattr(obj, name, fields[name])
+            obj.save(update_fields=changed)

@@ -13,25 +13,28 @@ def provider(transactional_db, live_server):
     from home import demo_site
     from portal import demo_core
     from providers_map.models import ErrorReport
+    from search import indexing
     from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
-    demo_core.ensure_taxonomies()
-    demo_site.ensure_site()
-    org = OrganisationFactory(name="Центр ранней помощи «Радуга»", short_name="Центр «Радуга»")
-    LocationFactory(organisation=org, name="Главный офис", address="ул. Ленина, д. 5")
-    LocationFactory(
-        organisation=org,
-        name="Филиал в Бердске",
-        locality="Бердск",
-        address="ул. Мира, д. 1",
-        latitude="54.758000",
-        longitude="83.107000",
-        coordinates_approximate=True,
-    )
-    ServiceFactory(organisation=org, age_min_months=6, concerns=["autism"])
-    ServiceFactory(organisation=org, service_type=service_type("parent-groups"))
-    for number in range(3):
-        LocationFactory(organisation=OrganisationFactory(name=f"Служба ранней помощи №{number + 1}"))
+    # one search update per kind when the data is in place, not one per saved object
+    with indexing.batched():
+        demo_core.ensure_taxonomies()
+        demo_site.ensure_site()
+        org = OrganisationFactory(name="Центр ранней помощи «Радуга»", short_name="Центр «Радуга»")
+        LocationFactory(organisation=org, name="Главный офис", address="ул. Ленина, д. 5")
+        LocationFactory(
+            organisation=org,
+            name="Филиал в Бердске",
+            locality="Бердск",
+            address="ул. Мира, д. 1",
+            latitude="54.758000",
+            longitude="83.107000",
+            coordinates_approximate=True,
+        )
+        ServiceFactory(organisation=org, age_min_months=6, concerns=["autism"])
+        ServiceFactory(organisation=org, service_type=service_type("parent-groups"))
+        for number in range(3):
+            LocationFactory(organisation=OrganisationFactory(name=f"Служба ранней помощи №{number + 1}"))
     return {"url": live_server.url, "org": org, "reports": ErrorReport.objects}
 
 

@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal: shared taxonomies and settings")
 
     def ready(self):
-        from portal import security  # noqa: F401 (connects the login lockout audit receiver)
+        from portal import menus, security  # noqa: F401 (security connects the login lockout audit receiver)
+
+        menus.connect()

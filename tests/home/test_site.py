@@ -24,6 +24,24 @@ def test_menu_and_page_render_with_bounded_queries(client, demo_site, django_ass
         assert client.get("/about/").status_code == 200
 
 
+def test_the_menu_follows_publishing_and_privacy_at_once(client, demo_site):
+    """The menu is cached between requests; publishing, privacy and unpublishing show on the next page view."""
+    from wagtail.models import Page, PageViewRestriction
+
+    link = '<a href="/contacts/">Контакты</a>'
+    assert link not in client.get("/").content.decode()  # the cached menu now lacks the new page
+    page = demo_site.add_child(instance=Page(title="Контакты", slug="contacts", show_in_menus=True, live=False))
+    page.save_revision().publish()
+    assert link in client.get("/").content.decode()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert link not in client.get("/").content.decode()
+    restriction.delete()
+    assert link in client.get("/about/").content.decode()
+    page.refresh_from_db()  # published through its revision: this copy still says draft
+    page.unpublish()
+    assert link not in client.get("/").content.decode()
+
+
 def test_not_found_page_is_in_russian(client, demo_site):
     response = client.get("/no-such-page/")
     assert response.status_code == 404

@@ -91,6 +91,10 @@ class SearchKind:
         """Keys of this kind that a saved/deleted `instance` affects (default: the instance itself)."""
         return [self.key(instance)] if self.handles(instance) else []
 
+    def keys_for_many(self, instances):
+        """`keys_for` of many instances at once (an import's update); kinds that query per instance batch it."""
+        return {key for instance in instances for key in self.keys_for(instance)}
+
     def indexed_keys(self, ids):
         """Keys the index still holds for the objects with these ids, beyond what `keys_for` finds in the
         database (e.g. parts removed since). Through `search.indexing.indexed_keys`, which asks once per batch."""

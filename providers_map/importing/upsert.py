@@ -64,7 +64,7 @@ def update_search(organisation_ids):
     # applied when this block commits; the batch asks Elasticsearch once for what it still holds of them all
     with transaction.atomic(), indexing.batched():
         for kind in search_registry.kinds_for(organisations[0]):
-            indexing.schedule(kind, {key for organisation in organisations for key in kind.keys_for(organisation)})
+            indexing.schedule(kind, kind.keys_for_many(organisations))
     return len(organisations)
 
 

@@ -40,7 +40,12 @@ def forget(sender=None, instance=None, **kwargs):
 
 
 def connect():
-    for signal in (post_save, post_delete):
-        signal.connect(forget, dispatch_uid=f"portal.menus.forget.{signal is post_save}")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget, dispatch_uid=f"portal.menus.forget.{id(signal)}")
+    signals = {
+        "saved": post_save,
+        "deleted": post_delete,
+        "published": page_published,
+        "unpublished": page_unpublished,
+        "moved": post_page_move,
+    }
+    for name, signal in signals.items():
+        signal.connect(forget, dispatch_uid=f"portal.menus.forget_when_{name}")

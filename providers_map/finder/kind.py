@@ -61,15 +61,13 @@ class LocationKind(SearchKind):
 
     def keys_for(self, instance):
         """The organisation's locations now, and those the index still holds (a removed branch must go)."""
-        if not self.handles(instance):
-            return []
-
-        keys = {str(pk) for pk in Location.objects.filter(organisation_id=instance.pk).values_list("pk", flat=True)}
-        return sorted(keys | indexing.indexed_keys(self, [instance.pk]))
+        return sorted(self.keys_for_many([instance]))
 
     def keys_for_many(self, instances):
-        """The same keys as `keys_for` for each, with one query per chunk of organisations instead of one each."""
+        """`keys_for` of many organisations, with one query per chunk of them instead of one each."""
         ids = [instance.pk for instance in instances if self.handles(instance)]
+        if not ids:
+            return set()
         keys = set()
         for start in range(0, len(ids), LOOKUP_CHUNK):
             branches = Location.objects.filter(organisation_id__in=ids[start : start + LOOKUP_CHUNK])

@@ -64,9 +64,9 @@ class Command(BaseCommand):
         if if_empty and demo_site.site_has_content():
             self.stdout.write("The database already has content: demo not loaded.")
             return
-        # The rebuild below indexes everything at once: per-object updates on commit would index it all twice
-        # (they were half the command's time).
-        with indexing.paused(), transaction.atomic():
+        # The rebuilds below index everything at once: per-object updates on commit would index it all twice
+        # (they were half the command's time); Wagtail's own indexes likewise.
+        with indexing.paused(), demo_core.wagtail_indexes_rebuilt_after(), transaction.atomic():
             demo_core.ensure_taxonomies()
             home = demo_site.ensure_site()
             user_created = demo_core.demo_admin_allowed(create_admin) and demo_core.ensure_admin()

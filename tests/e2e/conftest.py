@@ -2,6 +2,7 @@
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -112,26 +113,18 @@ def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
     """
     from django.contrib.auth import get_user_model
 
-    from wagtail.models import ReferenceIndex
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
     from providers_map.importing.models import ImportJob
-    from providers_map.models import Organisation
-    from search import indexing
-    from search import registry as search_registry
 
     folder = tmp_path_factory.mktemp("imports")
     users = get_user_model().objects
     with django_db_blocker.unblock(), override_settings(PROVIDER_IMPORT_DIR=folder):
         before = {
-            "organisations": set(Organisation.objects.values_list("pk", flat=True)),
             "users": set(users.values_list("pk", flat=True)),
             "jobs": set(ImportJob.objects.values_list("pk", flat=True)),
             "tasks": set(DBTaskResult.objects.values_list("pk", flat=True)),
-            "references": set(ReferenceIndex.objects.values_list("pk", flat=True)),
         }
         worker = Worker(
             queue_names=["default"],
@@ -150,25 +143,46 @@ def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
             finally:
                 connection.close()
 
-        thread = threading.Thread(target=work, daemon=True)
-        thread.start()
-        try:
-            yield folder
-        finally:
-            worker.running = False
-            thread.join(timeout=900)
-            # One transaction; Wagtail's reference index is cleaned in one statement instead of two per deleted row,
-            # and the registry's search indices are rebuilt from what is left (the demo's few entries) instead of
-            # working out each deleted entry's documents (those were most of a minute).
-            with indexing.paused(), transaction.atomic(), disable_reference_index_auto_update():
-                Organisation.objects.exclude(pk__in=before["organisations"]).delete()
-                ReferenceIndex.objects.exclude(pk__in=before["references"]).delete()
-            for kind in search_registry.all_kinds():
-                if kind.handles(Organisation()):
-                    indexing.rebuild(kind)
-            ImportJob.objects.exclude(pk__in=before["jobs"]).delete()
-            users.exclude(pk__in=before["users"]).delete()
-            DBTaskResult.objects.exclude(pk__in=before["tasks"]).delete()
+        with registry_restored():
+            thread = threading.Thread(target=work, daemon=True)
+            thread.start()
+            try:
+                yield folder
+            finally:
+                worker.running = False
+                thread.join(timeout=900)
+        ImportJob.objects.exclude(pk__in=before["jobs"]).delete()
+        users.exclude(pk__in=before["users"]).delete()
+        DBTaskResult.objects.exclude(pk__in=before["tasks"]).delete()
+
+
+@contextmanager
+def registry_restored():
+    """Remove afterwards the organisations added to the committed demo meanwhile, and what Wagtail and the search
+    keep about them.
+
+    One transaction; Wagtail's reference index is cleaned in one statement instead of two per deleted row, and
+    the registry's search indices are rebuilt from what is left (the demo's few entries) instead of working out
+    each deleted entry's documents (most of a minute after a 5 000-row import).
+    """
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from providers_map.models import Organisation
+    from search import indexing
+    from search import registry as search_registry
+
+    organisations = set(Organisation.objects.values_list("pk", flat=True))
+    references = set(ReferenceIndex.objects.values_list("pk", flat=True))
+    try:
+        yield
+    finally:
+        with indexing.paused(), transaction.atomic(), disable_reference_index_auto_update():
+            Organisation.objects.exclude(pk__in=organisations).delete()
+            ReferenceIndex.objects.exclude(pk__in=references).delete()
+        for kind in search_registry.all_kinds():
+            if kind.handles(Organisation()):
+                indexing.rebuild(kind)
 
 
 def registry_operator(django_db_blocker, username, password):

@@ -7,35 +7,41 @@ from tests.e2e.conftest import axe_violations
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def provider(transactional_db, live_server):
-    """A site root plus one published provider with two branches (one placed approximately)."""
-    from home import demo_site
-    from portal import demo_core
-    from providers_map.models import ErrorReport
+@pytest.fixture(scope="module")
+def _luchik(demo_server, django_db_blocker):
+    """One published provider with two branches (one placed approximately) and three more, added to the committed
+    demo for this module's tests and removed afterwards."""
     from search import indexing
+    from tests.e2e.conftest import registry_restored
     from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type
 
-    # one search update per kind when the data is in place, not one per saved object
-    with indexing.batched():
-        demo_core.ensure_taxonomies()
-        demo_site.ensure_site()
-        org = OrganisationFactory(name="Центр ранней помощи «Радуга»", short_name="Центр «Радуга»")
-        LocationFactory(organisation=org, name="Главный офис", address="ул. Ленина, д. 5")
-        LocationFactory(
-            organisation=org,
-            name="Филиал в Бердске",
-            locality="Бердск",
-            address="ул. Мира, д. 1",
-            latitude="54.758000",
-            longitude="83.107000",
-            coordinates_approximate=True,
-        )
-        ServiceFactory(organisation=org, age_min_months=6, concerns=["autism"])
-        ServiceFactory(organisation=org, service_type=service_type("parent-groups"))
-        for number in range(3):
-            LocationFactory(organisation=OrganisationFactory(name=f"Служба ранней помощи №{number + 1}"))
-    return {"url": live_server.url, "org": org, "reports": ErrorReport.objects}
+    with django_db_blocker.unblock(), registry_restored():
+        # one search update per kind when the data is in place, not one per saved object
+        with indexing.batched():
+            org = OrganisationFactory(name="Центр ранней помощи «Лучик»", short_name="Центр «Лучик»")
+            LocationFactory(organisation=org, name="Главный офис", address="ул. Ленина, д. 5")
+            LocationFactory(
+                organisation=org,
+                name="Филиал в Бердске",
+                locality="Бердск",
+                address="ул. Мира, д. 1",
+                latitude="54.758000",
+                longitude="83.107000",
+                coordinates_approximate=True,
+            )
+            ServiceFactory(organisation=org, age_min_months=6, concerns=["autism"])
+            ServiceFactory(organisation=org, service_type=service_type("parent-groups"))
+            others = [OrganisationFactory(name=f"Служба ранней помощи «Лучик» №{number + 1}") for number in range(3)]
+            for other in others:
+                LocationFactory(organisation=other)
+        yield org
+
+
+@pytest.fixture
+def provider(_luchik, site_url):
+    from providers_map.models import ErrorReport
+
+    return {"url": site_url, "org": _luchik, "reports": ErrorReport.objects.filter(organisation=_luchik)}
 
 
 @pytest.mark.parametrize("path", ["detail", "list", "filtered list", "report", "empty list"])
@@ -76,6 +82,8 @@ def test_report_form_can_be_filled_and_sent_with_the_keyboard_only(page, provide
     assert page.evaluate("() => document.activeElement.id") == "id_email"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "id_consent"
+    page.keyboard.press("Tab")  # the demo's privacy policy, linked beside the consent
+    assert page.evaluate("() => document.activeElement.textContent") == "Как мы обращаемся с персональными данными"
     page.keyboard.press("Tab")  # the honeypot is skipped: straight to the button
     assert page.evaluate("() => document.activeElement.tagName") == "BUTTON"
     page.keyboard.press("Enter")
@@ -89,7 +97,7 @@ def test_provider_page_reads_fine_without_javascript(browser, provider):
     context = browser.new_context(java_script_enabled=False, locale="ru-RU")
     page = context.new_page()
     page.goto(provider["url"] + provider["org"].get_absolute_url())
-    assert page.locator("h1").inner_text() == "Центр «Радуга»"
+    assert page.locator("h1").inner_text() == "Центр «Лучик»"
     assert page.get_by_text("630099, Новосибирская область, Новосибирск, ул. Ленина, д. 5").is_visible()
     assert page.locator("table.hours").count() == 2
     assert page.locator(".open-status").first.is_visible()
@@ -106,10 +114,11 @@ def test_list_filters_work_without_javascript(browser, provider, settings):
     page = context.new_page()
     page.goto(provider["url"] + "/providers/")
     page.locator("summary", has_text="Фильтры").click()
+    page.fill("#finder-q", "Лучик")
     page.select_option("#finder-concern", "autism")
     page.get_by_role("button", name="Показать").click()
     assert "concern=autism" in page.url
-    assert page.locator(".finder-card").count() == 2  # Радуга's two branches
+    assert page.locator(".finder-card").count() == 2  # Лучик's two branches
     assert page.get_by_text("Найдено 2 места").is_visible()
     context.close()
 

@@ -186,7 +186,7 @@ def registry_restored():
 
 
 def registry_operator(django_db_blocker, username, password):
-    """A user in the registry operators' group (who may import); `import_worker` removes it afterwards."""
+    """A user in the registry operators' group (who may import); the fixture that asks for it removes it afterwards."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 

@@ -9,30 +9,32 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def editor(transactional_db, live_server, page):
-    from django.apps import apps
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from portal import demo_core
-    from providers_map.editor.setup import set_up_registry_editing
+@pytest.fixture(scope="module")
+def _picker_org(demo_server, django_db_blocker):
+    """An organisation with one placed branch and a registry operator, added to the committed demo for this
+    module's tests and removed afterwards (nothing here saves the form)."""
+    from tests.e2e.conftest import registry_operator, registry_restored
     from tests.providers_map.factories import LocationFactory, OrganisationFactory
 
-    demo_core.ensure_taxonomies()
-    set_up_registry_editing(apps.get_model)  # live-server tests flush what migrations created
-    org = OrganisationFactory(short_name="Центр «Карта»")
-    LocationFactory(organisation=org, latitude="55.030204", longitude="82.920430")
-    user = get_user_model().objects.create_user("operator", "operator@example.org", "operator-pw")
-    user.groups.add(Group.objects.get(name="Операторы реестра"))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "operator")
-    page.fill("#id_password", "operator-pw")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    page.goto(f"{live_server.url}/admin/snippets/providers_map/organisation/edit/{org.pk}/")
+    with django_db_blocker.unblock(), registry_restored():
+        org = OrganisationFactory(short_name="Центр «Карта»")
+        LocationFactory(organisation=org, latitude="55.030204", longitude="82.920430")
+        user = registry_operator(django_db_blocker, "picker-operator", "operator-pw")
+        try:
+            yield org
+        finally:
+            user.delete()
+
+
+@pytest.fixture
+def editor(_picker_org, site_url, page):
+    """The operator on the organisation's edit form, on its «Адреса» tab."""
+    from tests.e2e.conftest import admin_log_in
+
+    admin_log_in(page, site_url, "picker-operator", "operator-pw")
+    page.goto(f"{site_url}/admin/snippets/providers_map/organisation/edit/{_picker_org.pk}/")
     page.get_by_role("tab", name="Адреса").click()
-    return org
+    return _picker_org
 
 
 def field(page, name):

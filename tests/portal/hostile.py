@@ -228,6 +228,20 @@ def page_forms(client, paths):
     return forms
 
 
+def pages_per_shape(paths, per_shape=4):
+    """A few pages of each URL shape (`/providers/*/report/`), spread over the sorted list: pages of one shape share
+    their template, so the rest would only find the same forms again (each is a whole page render)."""
+    shapes = {}
+    for path in sorted(paths):
+        parts = path.strip("/").split("/")
+        shapes.setdefault((parts[0], len(parts), parts[-1] if len(parts) > 2 else ""), []).append(path)
+    kept = []
+    for group in shapes.values():
+        step = max(1, len(group) // per_shape)
+        kept += group[::step][:per_shape]
+    return kept
+
+
 def distinct_forms(forms, per_kind=2):
     """The same form on many pages (the report form of every provider, the feedback form of every guidance
     page) is attacked on two of them: the code behind it is the same."""
@@ -261,7 +275,7 @@ class HostileRequests:
         for _method, template, _params in self.operations:
             self.paths.append(self.fill_api_path(template))
         html_pages = [p for p in self.paths if not p.startswith(("/api/", "/admin/", "/documents/"))]
-        self.forms = distinct_forms(page_forms(self.client, html_pages))
+        self.forms = distinct_forms(page_forms(self.client, pages_per_shape(html_pages)))
         self.params = sorted(
             {name for form in self.forms if form.method == "GET" for name, _v in form.fields}
             | {"page", "q", "next", "mode", "sort", "format", "feedback", "t"}

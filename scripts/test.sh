@@ -29,9 +29,9 @@ done < <(bash scripts/services.sh start postgres)
 [ -f .services/env ] || { echo "test: .services/env was not written" >&2; exit 1; }
 # shellcheck disable=SC1091
 source .services/env
-# Elasticsearch takes about 25 s to start: the suite starts beside it (collection, then each worker's test
-# database) and waits for the cluster once its database is ready (tests/conftest.py). Not started twice: .ci/run
-# may have launched it already.
+# Elasticsearch takes about 25 s to start: when it is down, it starts beside the suite (collection, then each
+# worker's test database), and each worker waits for the cluster once its database is ready (tests/conftest.py).
+# A live process in its pid file is a start already under way: not started twice.
 es_pid="$(cat .services/elasticsearch/elasticsearch.pid 2>/dev/null || true)"
 if ! curl -fsS "$ELASTICSEARCH_URL/_cluster/health" >/dev/null 2>&1 && ! { [ -n "$es_pid" ] && kill -0 "$es_pid" 2>/dev/null; }; then
   bash scripts/services.sh start elasticsearch >"$es_log" 2>&1 &

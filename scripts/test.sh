@@ -9,15 +9,7 @@ cd "$ROOT"
 unset PYTHONDONTWRITEBYTECODE
 
 started=()
-es_log="$(mktemp)"
-es_job=""
 cleanup() {
-  if [ -n "$es_job" ]; then
-    wait "$es_job" 2>/dev/null || true
-    cat "$es_log"
-    grep -q '^started elasticsearch' "$es_log" && started+=(elasticsearch)
-  fi
-  rm -f "$es_log"
   if [ ${#started[@]} -gt 0 ]; then bash scripts/services.sh stop "${started[@]}"; fi
 }
 trap cleanup EXIT
@@ -25,18 +17,10 @@ trap 'exit 130' INT TERM
 
 while read -r verb name; do
   [ "$verb" = started ] && started+=("$name")
-done < <(bash scripts/services.sh start postgres)
+done < <(bash scripts/services.sh start)
 [ -f .services/env ] || { echo "test: .services/env was not written" >&2; exit 1; }
 # shellcheck disable=SC1091
 source .services/env
-# Elasticsearch takes about 25 s to start: when it is down, it starts beside the suite (collection, then each
-# worker's test database), and each worker waits for the cluster once its database is ready (tests/conftest.py).
-# A live process in its pid file is a start already under way: not started twice.
-es_pid="$(cat .services/elasticsearch/elasticsearch.pid 2>/dev/null || true)"
-if ! curl -fsS "$ELASTICSEARCH_URL/_cluster/health" >/dev/null 2>&1 && ! { [ -n "$es_pid" ] && kill -0 "$es_pid" 2>/dev/null; }; then
-  bash scripts/services.sh start elasticsearch >"$es_log" 2>&1 &
-  es_job=$!
-fi
 bash scripts/e2e_deps.sh
 
 # One worker per core (pytest-xdist; each has its own test database, indices and browser). TEST_WORKERS=0 runs

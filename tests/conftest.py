@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.db import connection
@@ -36,24 +35,6 @@ def pytest_report_header(config):
         f"search: {search['backend']} {where} ({search['status']})",
         f"CI mode: {IN_CI}",
     ]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _search_cluster_ready(django_db_setup):
-    """`make test` starts Elasticsearch beside the suite (about 25 s; a worker's test database takes about 20), so
-    each worker waits here, once its database is ready, for the cluster to be up (at most three minutes)."""
-    from search.client import get_client, search_enabled, search_status
-
-    if not search_enabled():
-        return
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            get_client(timeout=5).cluster.health(wait_for_status="yellow", timeout="2s")
-            break
-        except Exception:  # not listening yet, or starting: try again
-            time.sleep(1)
-    search_status()  # closes the breaker a failed attempt may have opened
 
 
 @pytest.fixture

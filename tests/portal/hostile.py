@@ -3,7 +3,7 @@
 It discovers what to attack instead of listing it, so pages, forms and endpoints added later are covered:
 - every route in the URLconf (parameters filled with real slugs and ids, and with hostile values),
 - every page in /sitemap.xml and every form on those pages (fields, options, the CSRF token),
-- every operation and parameter in the OpenAPI document at /api/v1/openapi.json,
+- every operation and parameter in the OpenAPI document at /api/v1/openapi.json (these three: discovery.py),
 - the documents library (byte ranges on videos).
 Then it builds requests that vary the method, the path, the query, the headers, the cookies and the body, in a
 deterministic order from a seed, up to a fixed count.
@@ -13,11 +13,17 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
-from django.urls import URLResolver, get_resolver
-from django.utils.regex_helper import normalize
+from tests.portal.discovery import (
+    METHODS,
+    distinct_forms,
+    openapi_operations,
+    page_forms,
+    pages_per_shape,
+    route_templates,
+    sitemap_paths,
+)
 
 MARK = "hx7"  # every markup payload carries this tag name or attribute: seen raw in HTML = reflected unescaped
 MARKUP = [
@@ -81,7 +87,6 @@ VALUES = [
     "' OR 1=1 --",
     "${7*7}{{7*7}}",
 ]
-METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "CONNECT"]
 HEADERS = [
     {"HTTP_RANGE": "bytes=" + "9" * 5000 + "-"},
     {"HTTP_RANGE": "bytes=0-" + "9" * 5000},
@@ -135,123 +140,6 @@ class Probe:
     def describe(self):
         query = f"?{self.query[:120]}" if self.query else ""
         return f"{self.label}: {self.method} {self.path[:160]}{query} {sorted(self.extra)[:4]}"
-
-
-@dataclass
-class Form:
-    page: str
-    action: str
-    method: str
-    fields: list  # [(name, value)]
-
-
-class _FormParser(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.forms, self.current, self.select = [], None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {key: value or "" for key, value in attrs}
-        if tag == "form":
-            self.current = {"action": attrs.get("action", ""), "method": attrs.get("method", "get"), "fields": []}
-            self.forms.append(self.current)
-        elif self.current is None:
-            return
-        elif tag in ("input", "textarea", "button") and attrs.get("name"):
-            self.current["fields"].append((attrs["name"], attrs.get("value", "")))
-        elif tag == "select" and attrs.get("name"):
-            self.select = attrs["name"]
-        elif tag == "option" and self.select:
-            self.current["fields"].append((self.select, attrs.get("value", "")))
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.current = None
-        elif tag == "select":
-            self.select = None
-
-
-def route_templates():
-    """Every URL pattern as (format string, parameter names), from the URLconf itself."""
-    found = []
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            regex = pattern.pattern.regex.pattern.lstrip("^").removesuffix(r"\Z").removesuffix("$")
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, prefix + regex)
-                continue
-            try:
-                found.extend(normalize(prefix + regex)[:1])
-            except (NotImplementedError, ValueError):
-                continue
-
-    walk(get_resolver().url_patterns, "")
-    return found
-
-
-def local_path(url):
-    parts = urlsplit(url)
-    return parts.path or "/"
-
-
-def sitemap_paths(client):
-    response = client.get("/sitemap.xml")
-    return [local_path(url) for url in re.findall(r"<loc>(.*?)</loc>", response.content.decode())]
-
-
-def openapi_operations(client):
-    """[(method, path template, [parameter]), …] from the OpenAPI document."""
-    response = client.get("/api/v1/openapi.json")
-    if response.status_code != 200:
-        return []
-    document = json.loads(response.content)
-    operations = []
-    for template, methods in document.get("paths", {}).items():
-        for method, operation in methods.items():
-            if method.upper() in METHODS:
-                operations.append((method.upper(), template, operation.get("parameters", [])))
-    return operations
-
-
-def page_forms(client, paths):
-    forms = []
-    for path in paths:
-        response = client.get(path)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        parser = _FormParser()
-        parser.feed(response.content.decode("utf-8", "replace"))
-        for form in parser.forms:
-            action = local_path(form["action"]) if form["action"] else path
-            forms.append(Form(path, action, form["method"].upper(), form["fields"]))
-    return forms
-
-
-def pages_per_shape(paths, per_shape=4):
-    """A few pages of each URL shape (`/providers/*/report/`), spread over the sorted list: pages of one shape share
-    their template, so the rest would only find the same forms again (each is a whole page render)."""
-    shapes = {}
-    for path in sorted(paths):
-        parts = path.strip("/").split("/")
-        shapes.setdefault((parts[0], len(parts), parts[-1] if len(parts) > 2 else ""), []).append(path)
-    kept = []
-    for group in shapes.values():
-        step = max(1, len(group) // per_shape)
-        kept += group[::step][:per_shape]
-    return kept
-
-
-def distinct_forms(forms, per_kind=2):
-    """The same form on many pages (the report form of every provider, the feedback form of every guidance
-    page) is attacked on two of them: the code behind it is the same."""
-    kept, seen = [], {}
-    for form in forms:
-        kind = (form.method, tuple(sorted({name for name, _value in form.fields})))
-        seen[kind] = seen.get(kind, 0) + 1
-        if seen[kind] <= per_kind:
-            kept.append(form)
-    return kept
 
 
 class HostileRequests:

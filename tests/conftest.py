@@ -64,6 +64,36 @@ def es_index(es_client, request):
 
 
 @pytest.fixture(scope="session")
+def _db_template_lock(request):
+    """Held from the template's check until this process's test database is cloned (tests/db_template.py)."""
+    from tests.db_template import TemplateLock
+
+    if connection.vendor != "postgresql" or request.config.getvalue("nomigrations"):
+        yield None
+        return
+    with TemplateLock(connection) as lock:
+        yield lock
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, _db_template_lock, django_db_blocker):
+    """Test databases are cloned from a migrated template instead of each migrating (tests/db_template.py)."""
+    from tests.db_template import ensure_template
+
+    if _db_template_lock is not None:
+        with django_db_blocker.unblock():
+            template = ensure_template(connection, f"test_{connection.settings_dict['NAME']}")
+        connection.settings_dict["TEST"]["TEMPLATE"] = template
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, _db_template_lock):
+    """pytest-django's, then the template's lock goes to the next process waiting for it."""
+    if _db_template_lock is not None:
+        _db_template_lock.release()
+
+
+@pytest.fixture(scope="session")
 def committed_demo(django_db_setup, django_db_blocker):
     """The demo content as `make run` loads it: loaded once per test session and committed.
 

@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.redirects.PageRedirectMiddleware",
     "portal.accessibility.VisionVaryMiddleware",
     # Must be last: answers locked-out login attempts (django-axes).
     "axes.middleware.AxesMiddleware",

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal: shared taxonomies and settings")
 
     def ready(self):
-        from portal import menus, security  # noqa: F401 (security connects the login lockout audit receiver)
+        from portal import menus, security, sites  # noqa: F401 (security connects the login lockout audit receiver)
 
         menus.connect()
+        sites.connect()

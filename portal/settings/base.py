@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "portal.middleware.cookies.CookiePolicyMiddleware",
     "portal.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.errors.FriendlyErrorMiddleware",
+    # Before anything asks Wagtail for the request's site (redirects, pages, settings, menus).
+    "portal.sites.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

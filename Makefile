@@ -1,7 +1,8 @@
 # Early-care portal. `make help` lists the targets.
 SHELL := /bin/bash
-# Debian's python3.11 is built with profile-guided and link-time optimisation, a pyenv build by default is not:
-# the suite's Python work took about 11% more CPU on the latter. Any python3.11, then python3, if it is absent.
+# Debian's python3.11 is an optimised, statically linked build; pyenv's default build loads libpython3.11.so and
+# is not profile-optimised: the suite's Python work took about 11% more CPU on it. Any python3.11, then python3,
+# where Debian's is absent.
 PYTHON ?= $(shell command -v /usr/bin/python3.11 || command -v python3.11 || command -v python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python

@@ -9,7 +9,9 @@ cd "$ROOT"
 unset PYTHONDONTWRITEBYTECODE
 
 started=()
+template=""
 cleanup() {
+  [ -z "$template" ] || kill "$template" 2>/dev/null || true
   if [ ${#started[@]} -gt 0 ]; then bash scripts/services.sh stop "${started[@]}"; fi
 }
 trap cleanup EXIT
@@ -23,10 +25,18 @@ done < <(bash scripts/services.sh start)
 source .services/env
 bash scripts/e2e_deps.sh
 
+# The test databases' migrated template (tests/db_template.py) is built beside pytest's start-up; pytest builds
+# it itself if this fails, and a worker that needs it meanwhile waits under the same lock.
+mkdir -p var
+.venv/bin/python -m tests.db_template >var/db-template.log 2>&1 &
+template=$!
+
 # One worker per core (pytest-xdist; each has its own test database, indices and browser). TEST_WORKERS=0 runs
 # in this process; tests in one xdist_group share a worker (and the fixtures they build once).
 set +e
 .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup "$@"
 status=$?
+wait "$template" || echo "test: building the template beforehand failed (see var/db-template.log)" >&2
+template=""
 set -e
 exit $status

@@ -83,3 +83,23 @@ def ensure_template(connection, base_name):
         # renamed only once complete: an interrupted run leaves a `_partial` that the next run drops
         cursor.execute(f"ALTER DATABASE {quote(name + '_partial')} RENAME TO {quote(name)}")
     return name
+
+
+def main():
+    """Build the template ahead of the suite: scripts/test.sh starts this beside pytest's start-up (collection),
+    so the first worker to need a test database waits less, or not at all, under the same lock."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with TemplateLock(connection):
+            print(ensure_template(connection, f"test_{connection.settings_dict['NAME']}"))
+
+
+if __name__ == "__main__":
+    main()

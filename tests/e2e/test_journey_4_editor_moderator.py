@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import admin_log_in
 from tests.e2e.journeys import timed
@@ -70,11 +71,16 @@ def log_in(page, base, username):
     admin_log_in(page, base, username, f"{username}-pw")
 
 
-def admin_message(page):
-    """The admin's message after a form was sent; when the form was refused, fail with the fields' errors."""
-    refused = page.locator(".error-message").all_inner_texts()
-    assert not refused, f"the admin refused the form: {refused}"
-    return page.locator(".messages li").first.inner_text()
+def admin_message(page, title):
+    """The admin's message about this page once the form has been sent: waiting for it rides out the redirect
+    (reading the page at once raced with it, in a fast run). When the form was refused, fail with its errors."""
+    message = page.locator(".messages li", has_text=title).first
+    try:
+        message.wait_for(timeout=30_000)
+    except PlaywrightTimeoutError:
+        refused = page.locator(".error-message").all_inner_texts()
+        raise AssertionError(f"no message about the page; the admin's form errors: {refused}") from None
+    return message.inner_text()
 
 
 def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_server, newsroom):
@@ -103,7 +109,7 @@ def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_s
         page.get_by_role("button", name="Больше действий").click()
         with page.expect_navigation():
             page.get_by_role("button", name=re.compile("Отправить в")).click()
-        assert "отправлена на модерацию" in admin_message(page)
+        assert "отправлена на модерацию" in admin_message(page, TITLE)
         draft = GuidancePage.objects.get(title=TITLE)
         assert not draft.live and draft.current_workflow_state.status == "in_progress"
         hub = page.context.request.get(live_server.url + newsroom.url)
@@ -114,7 +120,7 @@ def test_editor_writes_moderator_approves_and_search_finds_the_page(page, live_s
         page.get_by_role("button", name="Больше действий").click()
         with page.expect_navigation():
             page.get_by_role("button", name="Одобрить и Опубликовать").click()
-        assert admin_message(page)
+        assert admin_message(page, TITLE)
         draft.refresh_from_db()
         assert draft.live
 

@@ -82,7 +82,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, _
 
     if _db_template_lock is not None:
         with django_db_blocker.unblock():
-            template = ensure_template(connection, f"test_{connection.settings_dict['NAME']}")
+            template = ensure_template(connection)
         connection.settings_dict["TEST"]["TEMPLATE"] = template
 
 

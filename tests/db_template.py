@@ -1,8 +1,9 @@
 """A migrated PostgreSQL template that test databases are cloned from, instead of each migrating on its own.
 
 Migrating the project's 233 migrations takes about 20 s of one core; every pytest process (each parallel worker)
-did it, side by side. Now the first process to need it migrates a template named after a hash of every
-migration file, under a PostgreSQL advisory lock the others wait on; each test database is then created from it
+did it, side by side. Now one process (`python -m tests.db_template`, which scripts/test.sh starts beside pytest,
+or else the first worker) migrates a template named after a hash of every migration file, under a PostgreSQL
+advisory lock the others wait on; each test database is then created from it
 (`CREATE DATABASE … TEMPLATE`, under the same lock, since PostgreSQL refuses to copy a database being read), and
 Django's own migrate finds nothing left to apply. A changed migration gives a new name, so a template is never
 stale; older templates are dropped when a new one is made.
@@ -55,11 +56,12 @@ class TemplateLock:
         self.release()
 
 
-def ensure_template(connection, base_name):
+def ensure_template(connection):
     """The name of a migrated template for this set of migrations, made now if there is none (call under the
     lock). Django's migrate runs on it as on a test database; what post_migrate adds is in it too."""
     from django.core.management import call_command
 
+    base_name = f"test_{connection.settings_dict['NAME']}"  # named like the test databases cloned from it
     name = f"{base_name}_tpl_{migrations_hash()}"
     quote = connection.ops.quote_name
     with connection._nodb_cursor() as cursor:  # on the maintenance database
@@ -98,7 +100,7 @@ def main():
 
     if connection.vendor == "postgresql":
         with TemplateLock(connection):
-            print(ensure_template(connection, f"test_{connection.settings_dict['NAME']}"))
+            print(ensure_template(connection))
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ settings.DEBUG = False  # as in production: no query log
 
 from django.db import connection  # noqa: E402
 
-from providers_map.importing import run_import  # noqa: E402
-from tests.providers_map.registry_file import generate  # noqa: E402
+from providers_map.exchange.importing.pipeline import run_import  # noqa: E402
+from tests.providers_map.exchange.importing.registry_file import generate  # noqa: E402
 
 TARGET_FIRST, TARGET_UNCHANGED = 500, 5000
 
@@ -48,7 +48,7 @@ def timed(data, name, **kwargs):
 
 def timed_search(result):
     """The site's search update that follows an import (a background task after an admin import)."""
-    from providers_map.importing.upsert import update_search
+    from providers_map.exchange.importing.upsert import update_search
 
     wall, cpu = time.perf_counter(), time.process_time()
     count = update_search(result.written)
@@ -70,7 +70,7 @@ def line(label, result, wall, cpu, rows=None, target=None):
 def bench_database(rows, keep_file):
     from wagtail.models import Revision
 
-    from providers_map.exporting import export_csv
+    from providers_map.exchange.exporting import export_csv
     from providers_map.models import Location, Organisation, Service
 
     data = generate(rows)
@@ -100,7 +100,7 @@ def bench_database(rows, keep_file):
 
 
 def bench_hostile():
-    from tests.providers_map import hostile_files
+    from tests.providers_map.exchange.importing import hostile_files
 
     for label, build in (
         ("xlsx, 5 000 000 rows", lambda: hostile_files.row_bomb(5_000_000)),

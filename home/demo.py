@@ -8,13 +8,13 @@ from django.apps import apps
 
 from wagtail.models import Page
 
+from core.demo_core import child_page
+from core.models import AgeGroup, DevelopmentalConcern, PortalSettings, ServiceType, Topic
 from home.blocks import providers_list_url
 from home.demo_texts import PAGES as GUIDANCE_PAGES
 from home.demo_texts.statement import INTRO as STATEMENT_INTRO
 from home.demo_texts.statement import accessibility_body
 from home.models import GuidanceIndexPage, GuidancePage, HomePage, StandardPage
-from portal.demo_core import child_page
-from portal.models import AgeGroup, DevelopmentalConcern, PortalSettings, ServiceType, Topic
 
 ORDER = 90
 

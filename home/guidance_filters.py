@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from portal.models import AgeGroup, Topic
+from core.models import AgeGroup, Topic
 
 
 @dataclass

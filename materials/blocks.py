@@ -12,8 +12,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.blocks import HeadingBlock, ParagraphBlock
 from materials import media, video_sources, vtt
-from portal.blocks import HeadingBlock, ParagraphBlock
 
 TRANSCRIPT_TIMESTAMP = re.compile(r"^\[?((?:\d{1,2}:)?\d{1,2}:[0-5]\d)\]?(?:\s+[—–-])?\s+(.*)$", re.S)
 

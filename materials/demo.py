@@ -20,12 +20,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.demo_core import child_page
+from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from materials import demo_office, demo_pdf
 from materials.demo_data import MATERIALS, XLSX_ROWS
 from materials.demo_videos import VIDEOS, duration, transcript_text, vtt_text
 from materials.models import MaterialFile, MaterialPage, MaterialsIndexPage, TranscriptCue
-from portal.demo_core import child_page
-from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
 
 ORDER = 20
 INDEX_SLUG = "library"

@@ -19,9 +19,9 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from materials.choices import AUDIENCES, EvidenceStatus, MaterialType
 from materials.vtt import format_timestamp
-from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from search.service import ranked_hits
 
 PER_PAGE = 12

@@ -6,14 +6,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.api import api
-from portal.api import not_found as api_not_found
-from portal.api_docs import api_docs
-from portal.sitemaps import NamedPagesSitemap, PageSitemap
-from portal.views import healthz, robots_txt, security_txt
-from portal.views_icons import favicon, web_manifest
-from portal.views_vision import low_vision
-from providers_map.api import router as providers_router
+from core.api import api
+from core.api import not_found as api_not_found
+from core.api_docs import api_docs
+from core.sitemaps import NamedPagesSitemap, PageSitemap
+from core.views.health import healthz
+from core.views.icons import favicon, web_manifest
+from core.views.site_files import robots_txt, security_txt
+from core.views.vision import low_vision
+from providers_map import urls as registry_urls
+from providers_map.exchange import urls as open_data_urls
+from providers_map.finder import urls as finder_urls
+from providers_map.finder.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search.api import router as search_router
 
@@ -21,6 +25,9 @@ SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": Pr
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
+
+# /providers/: the finder, the open-data pages, then the provider pages (whose slugs never take the others' names)
+PROVIDERS = (finder_urls.urlpatterns + open_data_urls.urlpatterns + registry_urls.urlpatterns, "providers")
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -33,12 +40,12 @@ urlpatterns = [
     path("site.webmanifest", web_manifest, name="web_manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("low-vision/", low_vision, name="low_vision"),
-    path("providers/", include("providers_map.urls")),
+    path("providers/", include(PROVIDERS)),
     path("search/", include("search.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
-    path("api/hsds/", include("providers_map.hsds.urls")),
+    path("api/hsds/", include("providers_map.exchange.hsds.urls")),
     re_path(r"^api/", api_not_found),
 ]
 
@@ -51,7 +58,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler400 = "portal.errors.bad_request"
-handler403 = "portal.errors.permission_denied"
-handler404 = "portal.errors.page_not_found"
-handler500 = "portal.errors.server_error"
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.utils import timezone
 
-from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.demo_novosibirsk import ERROR_REPORTS, STATE_AND_NONPROFIT
 from providers_map.demo_novosibirsk_municipal import MUNICIPAL
 from providers_map.editor.setup import set_up_registry_editing

@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map import gazetteer
 from providers_map.demo_bulk import insert_rows
 from providers_map.models import Location, Organisation, Service

@@ -7,9 +7,9 @@ JSON-LD is rendered with `{% json_ld %}` from portal, which escapes it safely.
 from django.utils import timezone
 
 from providers_map import hours as hours_lib
-from providers_map.finder.directions import directions_url
-from providers_map.finder.mapconfig import tiles
-from providers_map.finder.opening import opening_status
+from providers_map.directions import directions_url
+from providers_map.mapconfig import tiles
+from providers_map.opening import opening_status
 from providers_map.wording import lines
 
 

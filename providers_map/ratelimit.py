@@ -1,6 +1,6 @@
 """Limits of the "report an error" form, on the portal's shared rate limiter (portal/ratelimit.py)."""
 
-from portal.ratelimit import RateLimit, anonymised, client_ip
+from core.ratelimit import RateLimit, anonymised, client_ip
 
 __all__ = ["REPORTS_PER_ORGANISATION", "REPORT_ATTEMPTS", "RateLimit", "anonymised", "client_ip"]
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.models import AgeGroup
+from core.models import AgeGroup
 from providers_map import search_batch
 from providers_map.models import Location, Organisation
 from search import text
@@ -35,12 +35,7 @@ def _delivery_modes():
 def registry_localities():
     """{lemmas of a locality: (name, region code)} of the published registry, refreshed every few minutes."""
     if time.monotonic() - _localities["at"] > LOCALITIES_TTL:
-        rows = (
-            Location.objects.filter(organisation__live=True)
-            .values_list("locality", "region__code")
-            .distinct()
-            .order_by()
-        )
+        rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by()
         names = {}
         for locality, code in rows:
             from providers_map.gazetteer import normalise

@@ -1,4 +1,4 @@
-from portal.sitemaps import CanonicalSitemap
+from core.sitemaps import CanonicalSitemap
 from providers_map.models import Organisation
 
 

@@ -1,14 +1,12 @@
 """Wagtail admin integration of the provider registry.
 
-Sections: registry snippets (organisations, error reports), editor endpoints, dashboard panels, the registry
-import (upload → background check → preview → background import → report; for registry operators).
+Sections: registry snippets (organisations, error reports), editor endpoints, the dashboard panel. The registry
+import's admin pages are the data-exchange app's (providers_map/exchange/wagtail_hooks.py).
 """
 
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy
+from django.urls import include, path
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -16,8 +14,6 @@ from providers_map.editor import views as editor_views
 from providers_map.editor.dashboard import RegistryPanel
 from providers_map.editor.permissions import ErrorReportPermissionPolicy
 from providers_map.editor.viewsets import RegistryGroup
-from providers_map.import_admin import views as import_views
-from providers_map.importing.dashboard import ImportsPanel
 from providers_map.models import ErrorReport
 
 # --- Registry snippets: organisations (drafts, moderation, locking, preview, history) and error reports ---
@@ -44,29 +40,3 @@ def add_registry_panel(request, panels):
     user = request.user
     if user.has_perm("providers_map.view_organisation") or user.has_perm("providers_map.change_organisation"):
         panels.append(RegistryPanel(user))
-
-
-# --- Registry import: upload → background check → preview → background import → report; registry operators ---
-
-
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return import_views.can_import(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_import_urls():
-    return [path("providers-import/", include("providers_map.import_admin.urls", namespace="providers_import"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return ImportMenuItem(
-        gettext_lazy("Registry import"), reverse("providers_import:start"), icon_name="upload", order=260
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_imports_panel(request, panels):
-    if import_views.can_import(request.user):
-        panels.append(ImportsPanel(request.user))

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/build_gazetteer.py
 
 Writes providers_map/gazetteer/data/localities.tsv.gz: one locality a line with its Russian name, our
-region code (portal.regions), latitude, longitude, population and other Russian spellings ("|"-joined).
+region code (core.regions), latitude, longitude, population and other Russian spellings ("|"-joined).
 Geonames admin1 codes are mapped to the region codes of portal.Region; localities of the federal
 subjects that geonames files under another country code (Crimea, Sevastopol, DPR, LPR, Zaporozhye,
 Kherson) are taken from there. Localities without any Cyrillic name in geonames are skipped.
@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "providers_map" / "gazetteer" / "data" / "localities.tsv.gz"
 sys.path.insert(0, str(ROOT))
 
-from portal.regions import FEDERAL_SUBJECTS  # noqa: E402
+from core.regions import FEDERAL_SUBJECTS  # noqa: E402
 from providers_map.gazetteer import normalise  # noqa: E402
 from providers_map.gazetteer.phrases import lemma_keys  # noqa: E402
 
-# geonames (country, admin1) -> our region code (the tax-service numbering of portal.regions)
+# geonames (country, admin1) -> our region code (the tax-service numbering of core.regions)
 ADMIN1_TO_REGION = {
     ("RU", "01"): "01", ("RU", "03"): "04", ("RU", "04"): "22", ("RU", "05"): "28", ("RU", "06"): "29",
     ("RU", "07"): "30", ("RU", "08"): "02", ("RU", "09"): "31", ("RU", "10"): "32", ("RU", "11"): "03",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, Query, Router, Schema
 
-from portal.api import ApiError
+from core.api import ApiError
 from search import service, suggest
 from search.params import UNKNOWN, parse_params
 

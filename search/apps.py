@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core import health
         from search import signals
+        from search.client import search_status
 
         signals.connect()
+        health.register("search", search_status)

@@ -13,7 +13,7 @@ MAX_VALUES = 20
 
 def _taxonomy(model_name, key="slug"):
     def labels(values):
-        from portal import models
+        from core import models
 
         model = getattr(models, model_name)
         return dict(model.objects.filter(**{f"{key}__in": values}).values_list(key, "name"))

@@ -59,7 +59,7 @@ def pagination(search_request, found):
 def _popular_topics():
     from django.db.models import Count
 
-    from portal.models import Topic
+    from core.models import Topic
 
     return list(
         Topic.objects.annotate(n=Count("guidancepage", distinct=True))

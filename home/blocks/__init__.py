@@ -1,4 +1,4 @@
-"""StreamField blocks of the home app (re-exported: migrations refer to `home.blocks.<Name>`); shared: portal.blocks."""
+"""StreamField blocks of the home app (re-exported: migrations refer to `home.blocks.<Name>`); shared: core.blocks."""
 
 from home.blocks.basic import AudienceCardBlock, HeadingBlock, StandardBodyBlock
 from home.blocks.guidance import (

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from portal.blocks import ParagraphBlock
+from core.blocks import ParagraphBlock
 
 
 class HeadingBlock(blocks.StructBlock):
-    """Home's section heading, stored as {"text": …} (the library's shared portal.blocks.HeadingBlock is plain text)."""
+    """Home's section heading, stored as {"text": …} (the library's shared core.blocks.HeadingBlock is plain text)."""
 
     text = blocks.CharBlock(label=_("Heading text"), max_length=200)
 

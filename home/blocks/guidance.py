@@ -18,10 +18,10 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.blocks import ParagraphBlock
 from home.blocks.basic import HeadingBlock
 from home.readability import html_chunks
 from materials.blocks import VideoBlock
-from portal.blocks import ParagraphBlock
 
 SUMMARY_MIN_POINTS = 1
 SUMMARY_MAX_POINTS = 5
@@ -239,16 +239,16 @@ class FindHelpBlock(blocks.StructBlock):
         help_text=_("One or two sentences: what help the parent will find."),
     )
     service = SnippetChooserBlock(
-        "portal.ServiceType", label=_("Service"), required=False, help_text=_("Show providers of this service.")
+        "core.ServiceType", label=_("Service"), required=False, help_text=_("Show providers of this service.")
     )
     concern = SnippetChooserBlock(
-        "portal.DevelopmentalConcern",
+        "core.DevelopmentalConcern",
         label=_("Developmental concern"),
         required=False,
         help_text=_("Show providers who work with this concern."),
     )
     age_group = SnippetChooserBlock(
-        "portal.AgeGroup", label=_("Child's age"), required=False, help_text=_("Show providers for this age.")
+        "core.AgeGroup", label=_("Child's age"), required=False, help_text=_("Show providers for this age.")
     )
     link_text = blocks.CharBlock(
         label=_("Link text"),

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('lead', models.TextField(blank=True, help_text='One or two sentences under the title: what the portal is and whom it helps.', max_length=500, verbose_name='lead text')),
                 ('audience_cards', wagtail.fields.StreamField([('card', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: “For parents”.', 'label': 'Heading', 'max_length': 80}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences: what visitors will find there.', 'label': 'Text', 'max_length': 300}), 2: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Where the card leads.', 'label': 'Page'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: “Open”.', 'label': 'Link text', 'max_length': 60}), 4: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1), ('page', 2), ('link_text', 3)]], {})}, help_text='Two to four cards: for parents, for specialists, finding help nearby.', verbose_name='audience cards')),
-                ('body', wagtail.fields.StreamField([('heading', 1), ('paragraph', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading text', 'max_length': 200}), 1: ('wagtail.blocks.StructBlock', [[('text', 0)]], {}), 2: ('portal.blocks.ParagraphBlock', (), {})}, help_text='Additional text below the cards.', verbose_name='body')),
+                ('body', wagtail.fields.StreamField([('heading', 1), ('paragraph', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading text', 'max_length': 200}), 1: ('wagtail.blocks.StructBlock', [[('text', 0)]], {}), 2: ('core.blocks.ParagraphBlock', (), {})}, help_text='Additional text below the cards.', verbose_name='body')),
             ],
             options={
                 'verbose_name': 'home page',
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, help_text='In brief, what the page is about.', max_length=600, verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 1), ('paragraph', 2)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading text', 'max_length': 200}), 1: ('wagtail.blocks.StructBlock', [[('text', 0)]], {}), 2: ('portal.blocks.ParagraphBlock', (), {})}, help_text='The main text of the page.', verbose_name='body')),
+                ('body', wagtail.fields.StreamField([('heading', 1), ('paragraph', 2)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading text', 'max_length': 200}), 1: ('wagtail.blocks.StructBlock', [[('text', 0)]], {}), 2: ('core.blocks.ParagraphBlock', (), {})}, help_text='The main text of the page.', verbose_name='body')),
             ],
             options={
                 'verbose_name': 'standard page',

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.ratelimit import RateLimit, client_ip
+from core.ratelimit import RateLimit, client_ip
 
 SESSION_KEY = "guidance_feedback_votes"
 

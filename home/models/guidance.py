@@ -11,13 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.errors import problem
+from core.models import TaxonomyMixin
 from home.blocks import GuidanceBodyBlock, RelatedPageBlock, SummaryBlock
 from home.guidance_filters import GuidanceFilter
 from home.models.feedback import PageFeedback, has_voted, remember_vote, take_vote_allowance, vote_retry_after
 from home.panels import FeedbackPanel, ReadabilityPanel
 from home.readability import analyse, stream_chunks
-from portal.errors import problem
-from portal.models import TaxonomyMixin
 
 
 class Audience(models.TextChoices):

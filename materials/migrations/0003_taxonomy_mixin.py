@@ -8,23 +8,23 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('materials', '0002_library_pages'),
-        ('portal', '0003_footer_links'),
+        ('core', '0003_footer_links'),
     ]
 
     operations = [
         migrations.AlterField(
             model_name='materialpage',
             name='age_groups',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty if the page is useful at any age.', to='portal.agegroup', verbose_name="child's age"),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty if the page is useful at any age.', to='core.agegroup', verbose_name="child's age"),
         ),
         migrations.AlterField(
             model_name='materialpage',
             name='concerns',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty if the page is for every family.', to='portal.developmentalconcern', verbose_name='developmental concerns'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty if the page is for every family.', to='core.developmentalconcern', verbose_name='developmental concerns'),
         ),
         migrations.AlterField(
             model_name='materialpage',
             name='topics',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='One or more topics the page is about.', to='portal.topic', verbose_name='topics'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='One or more topics the page is about.', to='core.topic', verbose_name='topics'),
         ),
     ]

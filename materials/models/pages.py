@@ -11,12 +11,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import TaxonomyMixin
 from materials.blocks import MaterialBodyBlock, VideoBlock
 from materials.choices import AUDIENCES, VIDEO_TYPES, EvidenceStatus, MaterialType
 from materials.facets import browse
 from materials.files import validate_material_document
 from materials.presentation import material_context
-from portal.models import TaxonomyMixin
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -75,7 +75,7 @@ class MaterialPage(TaxonomyMixin, Page):
         help_text=_("The organisation that prepared or published the material."),
     )
     region = models.ForeignKey(
-        "portal.Region",
+        "core.Region",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

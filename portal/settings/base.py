@@ -20,11 +20,12 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
-    "portal",
+    "core",
     "home",
     "materials",
     "providers_map",
-    "providers_map.importing",
+    "providers_map.finder",
+    "providers_map.exchange",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -59,14 +60,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Malformed requests (URL length, Content-Length, undecodable or oversized form bodies) end here, kindly.
-    "portal.middleware.requests.RequestSanityMiddleware",
+    "core.middleware.requests.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.middleware.compression.CompressionMiddleware",
-    "portal.middleware.cookies.CookiePolicyMiddleware",
-    "portal.middleware.csp.ContentSecurityPolicyMiddleware",
-    "portal.middleware.errors.FriendlyErrorMiddleware",
+    "core.middleware.compression.CompressionMiddleware",
+    "core.middleware.cookies.CookiePolicyMiddleware",
+    "core.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.errors.FriendlyErrorMiddleware",
     # Before anything asks Wagtail for the request's site (redirects, pages, settings, menus).
-    "portal.sites.SiteLookupMiddleware",
+    "core.sites.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,8 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.redirects.PageRedirectMiddleware",
-    "portal.accessibility.VisionVaryMiddleware",
+    "core.middleware.redirects.PageRedirectMiddleware",
+    "core.accessibility.VisionVaryMiddleware",
     # Must be last: answers locked-out login attempts (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -95,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.context_processors.accessibility",
+                "core.context_processors.accessibility",
             ],
         },
     },
@@ -227,7 +228,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # The audit trail of admin sign-in lockouts (django-axes keeps every attempt in the database too).
-    "loggers": {"portal.security": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {"core.security": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # robots.txt forbids everything (a staging copy): ROBOTS_DISALLOW_ALL=1.
@@ -255,7 +256,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 # Admin login throttling (django-axes): after PORTAL_LOGIN_FAILURE_LIMIT wrong passwords for one account, or
 # from one address, further attempts are refused for PORTAL_LOGIN_COOLOFF_MINUTES; every attempt is recorded.
@@ -263,9 +264,9 @@ AXES_ENABLED = True
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.axes_client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 
@@ -299,7 +300,7 @@ MIDDLEWARE.insert(
 )
 # Innermost, but before a middleware that must stay last (django-axes), if there is one.
 _LAST = [name for name in MIDDLEWARE if name.startswith("axes.")]
-MIDDLEWARE.insert(MIDDLEWARE.index(_LAST[0]) if _LAST else len(MIDDLEWARE), "portal.api_http.ApiHttpMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index(_LAST[0]) if _LAST else len(MIDDLEWARE), "core.api_http.ApiHttpMiddleware")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False

@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 import django_filters
 
-from portal.models import Region, ServiceType
+from core.models import Region, ServiceType
 from providers_map.models import ErrorReport, Organisation
 
 STALE_CHOICES = [

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.models import Region
+from core.models import Region
 
 MAX_QUERY_LENGTH = 100
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-from .directions import PROVIDERS
+from providers_map.directions import PROVIDERS
 
 BACKENDS = ("auto", "elasticsearch", "database")
 

@@ -95,7 +95,7 @@ def _group_part(group):
 
 
 def base_queryset(query):
-    queryset = Location.objects.filter(organisation__live=True).exclude(organisation__status=Organisation.Status.CLOSED)
+    queryset = Location.objects.public().exclude(organisation__status=Organisation.Status.CLOSED)
     if query.origin is not None:
         queryset = queryset.alias(distance=sql.distance_km(query.origin))
     return queryset

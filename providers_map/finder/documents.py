@@ -24,10 +24,9 @@ from elasticsearch_dsl import (
 )
 
 from providers_map import hours as hours_lib
+from providers_map.opening import utc_week_ranges
 from search.documents import FIELDS, TERMS_ANALYZER
 from search.text import lemmatise
-
-from .opening import utc_week_ranges
 
 KIND = "provider-locations"
 FREE_COSTS = ("free", "mixed")

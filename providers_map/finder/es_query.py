@@ -5,12 +5,12 @@ so they sort first and the rest (services that accept any child) follow. Distanc
 values (arc, km); map clusters are a `geotile_grid` aggregation with centroids and bounds.
 """
 
+from providers_map.opening import utc_week_minute
 from search.client import get_client, index_name
 
 from . import text as finder_text
 from .documents import KIND
 from .geotiles import Cell
-from .opening import utc_week_minute
 from .query import SERVICE_LEVEL
 from .results import Hit, ResultPage
 

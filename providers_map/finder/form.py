@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Organisation
 
 from .age import AgeRange, age_words

@@ -37,7 +37,7 @@ class LocationKind(SearchKind):
     def objects(self):
         # services, concerns and languages come in flat rows per batch (prepare_batch → search_batch.load)
         return (
-            Location.objects.filter(organisation__live=True)
+            Location.objects.public()
             .exclude(organisation__status=Organisation.Status.CLOSED)
             .select_related("organisation", "region")
             .order_by("pk")

@@ -7,7 +7,7 @@ result.cards, result.total, result.page, result.facets, result.backend
 import math
 from dataclasses import dataclass, field
 
-from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Organisation
 
 from .age import AgeRange

@@ -12,9 +12,10 @@ except at the deepest zoom, where nothing could pull them apart. Either way the 
 import json
 import math
 
+from providers_map.mapconfig import MAX_ZOOM
+
 from .backends import run
 from .geotiles import Cell, coarsen, merge_close, precision_for_zoom, tile_of
-from .mapconfig import MAX_ZOOM
 
 MAX_CLUSTERS = 250
 MAX_CELLS = 4096  # cells asked from the backend before merging

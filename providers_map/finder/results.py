@@ -10,11 +10,10 @@ from django.db.models import Prefetch
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from providers_map.directions import directions_url
 from providers_map.models import Location, Organisation, Service
+from providers_map.opening import opening_status
 from providers_map.wording import lines
-
-from .directions import directions_url
-from .opening import opening_status
 
 CARD_SERVICES = 3
 

@@ -1,9 +1,8 @@
 """The finder's JSON shapes for /api/v1/providers… (cards, one organisation, places)."""
 
 from providers_map import hours as hours_lib
+from providers_map.opening import opening_status
 from providers_map.wording import lines
-
-from .opening import opening_status
 
 
 def place_json(place):

@@ -12,7 +12,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, 
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cast, Cos, Floor, Least, Ln, Power, Radians, Sin, Sqrt, Tan
 
-from portal.regions import FEDERAL_SUBJECTS
+from core.regions import FEDERAL_SUBJECTS
 from providers_map import hours as hours_lib
 
 from .query import EARTH_RADIUS_KM

@@ -10,7 +10,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from portal.regions import FEDERAL_SUBJECTS
+from core.regions import FEDERAL_SUBJECTS
 
 from . import get_gazetteer, normalise
 

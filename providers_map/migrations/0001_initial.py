@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("portal", "0002_seed_taxonomies"),
+        ("core", "0002_seed_taxonomies"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -421,7 +421,7 @@ class Migration(migrations.Migration):
                         help_text="The federal subject (region) where the premises are.",
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="provider_locations",
-                        to="portal.region",
+                        to="core.region",
                         verbose_name="federal subject",
                     ),
                 ),
@@ -567,7 +567,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Leave empty if the service is for any child.",
                         related_name="provider_services",
-                        to="portal.developmentalconcern",
+                        to="core.developmentalconcern",
                         verbose_name="developmental concerns",
                     ),
                 ),
@@ -577,7 +577,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Leave empty if the service is in Russian only.",
                         related_name="provider_services",
-                        to="portal.language",
+                        to="core.language",
                         verbose_name="languages",
                     ),
                 ),
@@ -595,7 +595,7 @@ class Migration(migrations.Migration):
                         help_text="Choose from the list of early-care services.",
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="provider_services",
-                        to="portal.servicetype",
+                        to="core.servicetype",
                         verbose_name="service",
                     ),
                 ),

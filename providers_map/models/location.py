@@ -14,6 +14,7 @@ from providers_map.hours import region_timezone
 from providers_map.validators import validate_postcode
 
 from .fields import CodeListField, OpeningHoursField
+from .querysets import PartQuerySet
 
 # Russia's bounding box; Chukotka crosses the antimeridian, hence the second longitude range.
 LAT_MIN, LAT_MAX = Decimal("41"), Decimal("82")
@@ -49,6 +50,8 @@ class Location(Orderable):
     ]
 
     organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="locations")
+
+    objects = PartQuerySet.as_manager()
     uuid = models.UUIDField(
         _("open-data identifier"),
         default=uuid4,
@@ -68,7 +71,7 @@ class Location(Orderable):
         help_text=_("Street, building and, if needed, entrance or floor, without the region and the locality."),
     )
     region = models.ForeignKey(
-        "portal.Region",
+        "core.Region",
         on_delete=models.PROTECT,
         related_name="provider_locations",
         verbose_name=_("federal subject"),

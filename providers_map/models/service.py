@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from .querysets import PartQuerySet
+
 MAX_AGE_MONTHS = 216  # 18 years: some centres keep supporting families beyond early childhood
 
 
@@ -17,6 +19,8 @@ class Service(Orderable, ClusterableModel):
     """ClusterableModel so that its many-to-many tags travel in revisions and are saved on publish."""
 
     organisation = ParentalKey("providers_map.Organisation", on_delete=models.CASCADE, related_name="services")
+
+    objects = PartQuerySet.as_manager()
     uuid = models.UUIDField(
         _("open-data identifier"),
         default=uuid4,
@@ -25,7 +29,7 @@ class Service(Orderable, ClusterableModel):
         help_text=_("The permanent identifier in open data (HSDS); it never changes."),
     )
     service_type = models.ForeignKey(
-        "portal.ServiceType",
+        "core.ServiceType",
         on_delete=models.PROTECT,
         related_name="provider_services",
         verbose_name=_("service"),
@@ -43,14 +47,14 @@ class Service(Orderable, ClusterableModel):
         _("to age, months"), default=36, help_text=_("The oldest age served, in months (36 = up to 3 years).")
     )
     concerns = ParentalManyToManyField(
-        "portal.DevelopmentalConcern",
+        "core.DevelopmentalConcern",
         blank=True,
         related_name="provider_services",
         verbose_name=_("developmental concerns"),
         help_text=_("Leave empty if the service is for any child."),
     )
     languages = ParentalManyToManyField(
-        "portal.Language",
+        "core.Language",
         blank=True,
         related_name="provider_services",
         verbose_name=_("languages"),

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from portal import phones
+from core import phones
 from providers_map import wording
 from providers_map.presentation import organisation_context
 
@@ -20,7 +20,7 @@ def tel_href(phone):
 
 @register.filter
 def phone_display(phone):
-    """+73831234567 → +7 383 123-45-67 (portal.phones: one format for the whole site); anything else as stored."""
+    """+73831234567 → +7 383 123-45-67 (core.phones: one format for the whole site); anything else as stored."""
     return phones.display(phone)
 
 

@@ -1,28 +1,14 @@
 """The public provider page /providers/<slug>/: everything a family needs, readable without JavaScript."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.models import PortalSettings
-from providers_map.finder import mylist
-from providers_map.finder.mapconfig import my_list_strings
+from core.models import PortalSettings
+from providers_map import mylist
 from providers_map.forms import ErrorReportForm
-from providers_map.models import Location, Organisation, Service
+from providers_map.mapconfig import my_list_strings
+from providers_map.models import Organisation
 from providers_map.presentation import organisation_context
-
-
-def public_organisations():
-    """Live organisations with everything the page shows, in a fixed number of queries."""
-    return Organisation.objects.public().prefetch_related(
-        Prefetch("locations", queryset=Location.objects.select_related("region").order_by("sort_order", "pk")),
-        Prefetch(
-            "services",
-            queryset=Service.objects.select_related("service_type")
-            .prefetch_related("concerns", "languages")
-            .order_by("sort_order", "pk"),
-        ),
-    )
 
 
 def privacy_page_url(request):
@@ -33,7 +19,7 @@ def privacy_page_url(request):
 
 @require_safe
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(public_organisations(), slug=slug)
+    organisation = get_object_or_404(Organisation.objects.public().with_entries(), slug=slug)
     locations = list(organisation.locations.all())
     services = list(organisation.services.all())
     context = organisation_context(request, organisation, locations, services)

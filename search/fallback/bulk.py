@@ -8,7 +8,7 @@ their records without reading anything back.
 
 from django.db import connection
 
-from portal import db_copy
+from core import db_copy
 from search.models import SearchFacetValue, SearchRecord
 
 

@@ -116,7 +116,7 @@ def import_worker(committed_demo, django_db_blocker, tmp_path_factory):
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    from providers_map.importing.models import ImportJob
+    from providers_map.exchange.models import ImportJob
 
     folder = tmp_path_factory.mktemp("imports")
     users = get_user_model().objects
@@ -165,7 +165,7 @@ def registry_restored():
     was a statement in each); those and the registry's search indices are rebuilt from what is left (the demo)
     instead (the 5 000-row import's teardown: 23 s with per-row updates, 14 s without).
     """
-    from portal.demo_core import wagtail_indexes_rebuilt_after
+    from core.demo_core import wagtail_indexes_rebuilt_after
     from providers_map.models import Organisation
     from search import indexing
     from search import registry as search_registry

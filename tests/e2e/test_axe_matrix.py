@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from portal.accessibility import COOKIE_NAME, Vision
+from core.accessibility import COOKIE_NAME, Vision
 from tests.e2e import report
 from tests.e2e.conftest import AXE_JS, AXE_OPTIONS
 

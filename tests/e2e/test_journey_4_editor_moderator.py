@@ -30,9 +30,9 @@ def newsroom(transactional_db, live_server):
 
     from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
 
+    from core import demo_core
     from home import demo_site
     from home.models import GuidanceIndexPage
-    from portal import demo_core
 
     demo_core.ensure_taxonomies()
     home = demo_site.ensure_site()

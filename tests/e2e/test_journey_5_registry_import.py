@@ -13,7 +13,7 @@ import pytest
 
 from tests.e2e.conftest import admin_log_in, registry_operator
 from tests.e2e.journeys import timed
-from tests.providers_map.import_helpers import FIXTURES
+from tests.providers_map.exchange.importing.helpers import FIXTURES
 
 pytestmark = pytest.mark.e2e
 

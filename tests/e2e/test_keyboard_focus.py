@@ -3,7 +3,7 @@ overlapping part of the page hides the focused control (WCAG 2.4.7, 2.4.11), in 
 
 import pytest
 
-from portal.accessibility import COOKIE_NAME, Vision
+from core.accessibility import COOKIE_NAME, Vision
 
 pytestmark = pytest.mark.e2e
 

@@ -19,7 +19,7 @@ PASSWORD = "import-operator-pw"
 @pytest.fixture(scope="module")
 def import_setup(import_worker, django_db_blocker):
     """A registry operator and a 5 000-row file, with the worker running."""
-    from tests.providers_map.registry_file import generate
+    from tests.providers_map.exchange.importing.registry_file import generate
 
     user = registry_operator(django_db_blocker, "import-operator", PASSWORD)
     path = import_worker / "registry-5000.csv"

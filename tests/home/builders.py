@@ -24,7 +24,7 @@ def paragraph(html):
 
 
 def default_body():
-    from portal.models import ServiceType
+    from core.models import ServiceType
 
     find_help = {
         "heading": "Где получить помощь",

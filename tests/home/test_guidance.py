@@ -10,9 +10,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from core.models import AgeGroup, DevelopmentalConcern, ServiceType, Topic
 from home.blocks import AudienceCardBlock, FindHelpBlock, ImageBlock, SummaryBlock, providers_list_url
 from home.models import GuidanceIndexPage, GuidancePage, HomePage, StandardPage
-from portal.models import AgeGroup, DevelopmentalConcern, ServiceType, Topic
 from tests.home.builders import make_guidance, make_hub, paragraph
 
 pytestmark = pytest.mark.django_db

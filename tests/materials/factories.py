@@ -2,14 +2,14 @@
 
 import itertools
 
-from portal.models import AgeGroup, DevelopmentalConcern, Region, Topic
+from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 
 _numbers = itertools.count(1)
 
 
 def home_page():
+    from core import demo_core
     from home import demo_site
-    from portal import demo_core
 
     demo_core.ensure_taxonomies()
     return demo_site.ensure_site()

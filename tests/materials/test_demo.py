@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_library_covers_every_facet_value(demo_site):
-    from portal.models import AgeGroup, DevelopmentalConcern, Topic
+    from core.models import AgeGroup, DevelopmentalConcern, Topic
 
     pages = MaterialPage.objects.live()
     assert pages.count() == len(MATERIALS) >= 25

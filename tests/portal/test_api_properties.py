@@ -120,8 +120,8 @@ HSDS_REQUESTS_PER_OPERATION = int(os.environ.get("HSDS_PROPERTY_REQUESTS", "60")
 
 def _inline_official_schemas(node):
     """Replace references to the official HSDS schema files by the files themselves (vendored, offline)."""
-    from providers_map.hsds.openapi import SCHEMA_BASE
-    from tests.providers_map.hsds_schemas import _load
+    from providers_map.exchange.hsds.openapi import SCHEMA_BASE
+    from tests.providers_map.exchange.hsds.schemas import _load
 
     if isinstance(node, list):
         return [_inline_official_schemas(item) for item in node]
@@ -135,7 +135,7 @@ def _inline_official_schemas(node):
 
 @pytest.mark.slow
 def test_every_hsds_operation_answers_generated_requests_as_documented(wsgi_app, registry_for_hsds):
-    from providers_map.hsds.openapi import document as hsds_document
+    from providers_map.exchange.hsds.openapi import document as hsds_document
 
     document = _inline_official_schemas(hsds_document("http://localhost"))
     schema = schemathesis.openapi.from_dict(document)

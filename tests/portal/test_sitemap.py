@@ -39,7 +39,7 @@ def test_sitemap_uses_the_wagtail_sites_host_whatever_host_was_asked(client):
 
 @pytest.mark.django_db
 def test_pages_another_route_shadows_are_left_out():
-    from portal.sitemaps import served_by_wagtail
+    from core.sitemaps import served_by_wagtail
 
     assert served_by_wagtail("/") and served_by_wagtail("/some/page/")
     assert not served_by_wagtail("/providers/") and not served_by_wagtail("/api/v1/docs")

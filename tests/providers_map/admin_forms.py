@@ -1,6 +1,6 @@
 """Build the POST data of the organisation editor (tabs, location and service inline panels)."""
 
-from portal.models import DevelopmentalConcern, Region, ServiceType
+from core.models import DevelopmentalConcern, Region, ServiceType
 
 
 def formset(prefix, rows):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 import factory
 
-from portal.models import DevelopmentalConcern, Language, Region, ServiceType
+from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import ErrorReport, Location, Organisation, Service
 
 INN_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import pytest
 
-from portal.models import Region
+from core.models import Region
 from providers_map.models import ErrorReport, Organisation
 
 from .admin_forms import organisation_post

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from portal.models import Region
+from core.models import Region
 from providers_map.models import ErrorReport, Location, Organisation, Service
 
 from .factories import LocationFactory, OrganisationFactory, ServiceFactory, service_type, valid_inn

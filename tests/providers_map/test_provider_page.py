@@ -233,8 +233,8 @@ def test_hostile_text_in_registry_data_is_escaped_everywhere(client):
 def test_privacy_policy_link_is_the_page_chosen_in_the_portal_settings(client, organisation):
     from wagtail.models import Page, Site
 
+    from core.models import PortalSettings
     from home.models import StandardPage
-    from portal.models import PortalSettings
 
     cache.clear()  # Wagtail caches site root paths; earlier tests may have left another site's there
     parent = Page.objects.get(depth=2)

@@ -160,7 +160,7 @@ def test_gazetteer_provenance_set_by_the_map_script_is_kept(client, operator):
 
 
 def test_service_tags_survive_a_revision_publish():
-    from portal.models import DevelopmentalConcern, ServiceType
+    from core.models import DevelopmentalConcern, ServiceType
     from providers_map.models import Service
 
     org = OrganisationFactory(live=False)

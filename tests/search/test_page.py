@@ -65,7 +65,7 @@ def test_a_misspelt_query_offers_did_you_mean(client, demo_site):
 
 
 def test_the_zero_result_page_still_helps(client, demo_site):
-    from portal.models import PortalSettings
+    from core.models import PortalSettings
 
     PortalSettings.objects.update(hotline_phone="8 800 555-35-35")
     page = soup(client.get("/search/", {"q": "квазипарабола"}))

@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core import demo_core
 from home import demo_site
-from portal import demo_core
 from search import indexing
 
 

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    """The registry's data exchange: spreadsheet import (with its admin), exports, the HSDS 3.0 API and package,
+    and the open-data page. It builds on the registry core and imports nothing from the finder."""
+
+    name = "providers_map.exchange"
+    label = "providers_exchange"
+    verbose_name = _("Registry data exchange")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,36 @@
+"""Wagtail admin pages of the registry import: upload → background check → preview → background import →
+report, for registry operators; and their dashboard panel."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from providers_map.exchange.import_admin import views as import_views
+from providers_map.exchange.importing.dashboard import ImportsPanel
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return import_views.can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("providers-import/", include("providers_map.exchange.import_admin.urls", namespace="providers_import"))
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        gettext_lazy("Registry import"), reverse("providers_import:start"), icon_name="upload", order=260
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_imports_panel(request, panels):
+    if import_views.can_import(request.user):
+        panels.append(ImportsPanel(request.user))

@@ -6,6 +6,7 @@ text score (search/es_query.py), closed providers down-weighted (after working o
 providers in the place the query names (or near the request's coordinates) first.
 """
 
+from core.geo import distance_km
 from search import client as es
 from search import registry
 from search.es_query import cue_query, text_query
@@ -89,8 +90,6 @@ def build_body(parsed, request, kinds):
 def _distance(points, origin):
     if not origin or not points:
         return None
-    from search.fallback.scoring import distance_km
-
     return min(distance_km(origin[0], origin[1], p["lat"], p["lon"]) for p in points)
 
 

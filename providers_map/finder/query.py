@@ -16,7 +16,7 @@ and hand it to a backend (backends.py). Filter semantics, shared by both backend
 import math
 from dataclasses import dataclass, field, fields, replace
 
-EARTH_RADIUS_KM = 6371.0088
+from core.geo import EARTH_RADIUS_KM
 
 # Filters that must hold for the same service of the organisation.
 SERVICE_LEVEL = ("service", "age", "concern", "language")
@@ -93,14 +93,6 @@ class FinderQuery:
         skip = {"origin", "bbox", "now"}
         blank = FinderQuery()
         return [f.name for f in fields(self) if f.name not in skip and getattr(self, f.name) != getattr(blank, f.name)]
-
-
-def haversine_km(a_lat, a_lon, b_lat, b_lon):
-    """Great-circle distance in km."""
-    phi1, phi2 = math.radians(a_lat), math.radians(b_lat)
-    dphi, dlmb = phi2 - phi1, math.radians(b_lon - a_lon)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def radius_box(origin, radius_km):

@@ -1,6 +1,6 @@
 """SQL pieces of the database fallback: distance, map tiles and "open now", on PostgreSQL and SQLite.
 
-Distances use the haversine formula with Django's math functions (SQLite gets them from Django too); map
+Distances come from core.geo (haversine with Django's math functions, which SQLite gets from Django too); map
 tiles use the Web-Mercator tile formula of Elasticsearch's `geotile_grid`, so both backends cluster alike.
 "Open now" reads the weekly hours stored as JSON, in each federal subject's local time.
 """
@@ -8,14 +8,13 @@ tiles use the Web-Mercator tile formula of Elasticsearch's `geotile_grid`, so bo
 import datetime as dt
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
+from django.db.models import BooleanField, F, FloatField, Q
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ASin, Cast, Cos, Floor, Least, Ln, Power, Radians, Sin, Sqrt, Tan
+from django.db.models.functions import Cast, Cos, Floor, Ln, Radians, Tan
 
+from core.geo import distance_km_expression
 from core.regions import FEDERAL_SUBJECTS
 from providers_map import hours as hours_lib
-
-from .query import EARTH_RADIUS_KM
 
 MAX_MERCATOR_LAT = 85.05112878
 
@@ -24,13 +23,8 @@ LON = Cast(F("longitude"), FloatField())
 
 
 def distance_km(origin):
-    """Haversine distance from `origin` to the location, in km (NULL without coordinates)."""
-    lat0, lon0 = Value(origin.lat, FloatField()), Value(origin.lon, FloatField())
-    half_dlat = Sin((Radians(LAT) - Radians(lat0)) / 2)
-    half_dlon = Sin((Radians(LON) - Radians(lon0)) / 2)
-    h = Power(half_dlat, 2) + Cos(Radians(lat0)) * Cos(Radians(LAT)) * Power(half_dlon, 2)
-    # LEAST(h, 1) guards asin against rounding just above 1 for antipodal points.
-    return ExpressionWrapper(2 * EARTH_RADIUS_KM * ASin(Sqrt(Least(h, Value(1.0, FloatField())))), FloatField())
+    """Great-circle distance from `origin` to the location, in km (NULL without coordinates)."""
+    return distance_km_expression(origin.lat, origin.lon)
 
 
 def bbox_q(bbox):

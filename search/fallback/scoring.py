@@ -10,6 +10,7 @@ point) first — as es_backend's function_score does.
 
 import math
 
+from core.geo import distance_km
 from search import vocabulary
 from search.documents import WEIGHTS
 
@@ -67,13 +68,6 @@ def concept_score(concept, record, averages):
             best += CUE_WEIGHT * weight_idf
         total += best
     return total
-
-
-def distance_km(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def gauss(distance, offset=3.0, scale=40.0, decay=0.5):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from providers_map.finder.query import haversine_km
+from core.geo import distance_km as haversine_km
 from tests.e2e.conftest import axe_violations
 
 pytestmark = pytest.mark.e2e

@@ -7,14 +7,13 @@ matching service of its organisation, so a pair is one row and pagination stays 
 """
 
 import datetime as dt
-import math
 
-from django.db.models import F, FloatField, OuterRef, Q, Subquery
-from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.api import ApiError
+from core.geo import distance_km_expression
 from core.models import DevelopmentalConcern, Region
 from providers_map import hours as hours_lib
 from providers_map.models import Location, Service
@@ -26,7 +25,6 @@ from .vocabulary import TAXONOMIES
 
 TAXONOMY_KEYS = {taxonomy.id: taxonomy.key for taxonomy in TAXONOMIES}
 
-EARTH_RADIUS_M = 6_371_008.8
 NOTHING = Q(pk__in=[])
 
 # Service-level conditions per (taxonomy key, code); None for the code means "has any term of the taxonomy".
@@ -79,11 +77,7 @@ def term_conditions(key, code=None):
 
 def distance_expression(lat, lon, prefix=""):
     """Great-circle distance in metres from (lat, lon) to a location's point, as a database expression."""
-    lat2 = Radians(Cast(F(f"{prefix}latitude"), FloatField()))
-    lon2 = Radians(Cast(F(f"{prefix}longitude"), FloatField()))
-    lat1, lon1 = math.radians(lat), math.radians(lon)
-    half_chord = Power(Sin((lat2 - lat1) / 2), 2) + math.cos(lat1) * Cos(lat2) * Power(Sin((lon2 - lon1) / 2), 2)
-    return 2 * EARTH_RADIUS_M * ASin(Sqrt(half_chord))
+    return 1000 * distance_km_expression(lat, lon, f"{prefix}latitude", f"{prefix}longitude")
 
 
 def open_location_ids(now=None):

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from providers_map.finder.query import haversine_km
+from core.geo import distance_km as haversine_km
 from tests.providers_map.finder.data import (  # noqa: F401
     _finder_test_index,
     fill_search_fallback,

@@ -1,5 +1,7 @@
 """Initial controlled vocabularies (slug, name[, extra]). Seeded by migration; editors may extend them."""
 
+from core.regions import FEDERAL_SUBJECTS
+
 TOPICS = [
     ("about-early-care", "Что такое ранняя помощь"),
     ("first-signs", "Первые признаки и развитие ребёнка"),
@@ -73,8 +75,6 @@ def seed_taxonomies(get_model):
     Only missing or changed terms are written: each write also updates the site's search index, and tests and
     `load_demo` call this on vocabularies that are almost always complete already.
     """
-    from core.regions import FEDERAL_SUBJECTS
-
     _upsert(
         get_model("Region"),
         "code",

@@ -20,6 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+import imageio_ffmpeg
+
 from core.demo_core import child_page
 from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from materials import demo_office, demo_pdf
@@ -92,8 +94,6 @@ def _title_filter(video):
 def video_bytes(video, fmt=None):
     """A colour card with the title, as long as the captions, with a silent sound track: WebM (VP8/Opus) or
     MP4 (H.264/AAC); "png" gives the card as a still image for the poster."""
-    import imageio_ffmpeg
-
     fmt = fmt or video["format"]
     seconds = duration(video)
     inputs = ["-f", "lavfi", "-i", f"color=c={video['colour']}:s=480x270:d={seconds}:r=5"]

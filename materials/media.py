@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from wagtail.documents import get_document_model
 
+import imageio_ffmpeg
+
 from materials import vtt
 
 logger = logging.getLogger(__name__)
@@ -33,10 +35,6 @@ def mime_type(document):
 
 
 def ffmpeg_exe():
-    try:
-        import imageio_ffmpeg
-    except ImportError:
-        return None
     try:
         return imageio_ffmpeg.get_ffmpeg_exe()
     except RuntimeError:

@@ -16,9 +16,11 @@ from core.views.site_files import robots_txt, security_txt
 from core.views.vision import low_vision
 from providers_map import urls as registry_urls
 from providers_map.exchange import urls as open_data_urls
+from providers_map.exchange.hsds import urls as hsds_urls
 from providers_map.finder import urls as finder_urls
 from providers_map.finder.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
+from search import urls as search_urls
 from search.api import router as search_router
 
 SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
@@ -41,11 +43,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include(PROVIDERS)),
-    path("search/", include("search.urls")),
+    path("search/", include(search_urls)),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
-    path("api/hsds/", include("providers_map.exchange.hsds.urls")),
+    path("api/hsds/", include(hsds_urls)),
     re_path(r"^api/", api_not_found),
 ]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.models import Region
+from providers_map import gazetteer
 
 MAX_QUERY_LENGTH = 100
 
@@ -33,10 +34,6 @@ def gazetteer_lookup(request):
     region_code = _region_code(request.GET.get("region", "").strip(), request.GET.get("region_id", "").strip())
     if region_code is False:
         return _error(_("There is no such federal subject."), ["region"])
-    try:
-        from providers_map import gazetteer
-    except ImportError:
-        return _error(_("The gazetteer is not installed."), status=503)
     results = gazetteer.lookup(query, region_code=region_code) or []
     if region_code and not results:
         # The editor may have picked the region after typing: offer matches from anywhere, marked as such.

@@ -15,6 +15,7 @@ from search import client as es
 
 from .db import DatabaseBackend
 from .documents import KIND
+from .es_query import ElasticsearchBackend
 
 logger = logging.getLogger("providers_map.finder")
 INDEX_RECHECK_SECONDS = 60
@@ -61,8 +62,6 @@ def _ensure_index(client):
 
 
 def _on_elasticsearch(client, operation, args, kwargs):
-    from .es_query import ElasticsearchBackend
-
     _ensure_index(client)
     return operation(ElasticsearchBackend(client), *args, **kwargs)
 

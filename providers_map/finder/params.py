@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import strip_control_characters
 from core.models import DevelopmentalConcern, Language, Region, ServiceType
-from providers_map.forms import strip_control_characters
 from providers_map.gazetteer.phrases import confident, suggest
 from providers_map.models import Organisation
 

@@ -7,7 +7,8 @@ from django.test import Client
 
 import pytest
 
-from providers_map.forms import ErrorReportForm, strip_control_characters
+from core.forms import strip_control_characters
+from providers_map.forms import ErrorReportForm
 from providers_map.models import ErrorReport
 from providers_map.ratelimit import REPORT_ATTEMPTS, REPORTS_PER_ORGANISATION, RateLimit, client_ip
 from tests.providers_map.factories import OrganisationFactory

@@ -13,6 +13,7 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
+from core.canonical import canonical_base_url
 from providers_map.exchange import hsds
 
 TABULAR = Path(__file__).resolve().parent / "hsds_tabular.json"
@@ -26,14 +27,7 @@ def tabular():
 
 
 def site_base_url():
-    """The site's public address for the records' links (the open-data helper's canonical URL when present)."""
-    try:
-        from core.canonical import canonical_base_url
-    except ImportError:
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).first()
-        return site.root_url if site else ""
+    """The site's public address for the records' links."""
     return canonical_base_url()
 
 

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
 from providers_map.exchange.importing.columns import COLUMNS, HEADERS
+from providers_map.exchange.importing.vocabulary import Vocabulary
 
 from .rows import export_rows
 
@@ -40,8 +47,6 @@ def export_csv(rows=None):
 
 
 def xlsx_value(value):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, str):
@@ -51,16 +56,10 @@ def xlsx_value(value):
 
 def _workbook(rows):
     """The layout as the sheet «Реестр» of a streamed (write-only) workbook: bold header, frozen, dates as dates."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Реестр")
     sheet.freeze_panes = "A2"
     for index, column in enumerate(COLUMNS, start=1):
-        from openpyxl.utils import get_column_letter
-
         sheet.column_dimensions[get_column_letter(index)].width = min(45, max(12, len(column.header) + 2))
     bold = Font(bold=True)
     header = []
@@ -99,11 +98,6 @@ def template_csv():
 
 def template_xlsx():
     """The empty layout plus a second sheet explaining every column and its allowed values."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-
-    from providers_map.exchange.importing.vocabulary import Vocabulary
-
     workbook = _workbook([])
     help_sheet = workbook.create_sheet("Справка")
     for letter, width in zip("ABCDE", (28, 12, 60, 40, 80), strict=True):

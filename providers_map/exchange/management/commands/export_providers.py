@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from providers_map.exchange import exporting
+from providers_map.exchange.exporting import hsds_package
 
 FORMATS = ("csv", "xlsx", "geojson", "hsds")
 
@@ -34,8 +35,6 @@ class Command(BaseCommand):
         elif format == "xlsx":
             data = exporting.export_xlsx()
         elif format == "hsds":
-            from providers_map.exchange.exporting import hsds_package
-
             base_url = hsds_package.site_base_url()
             if output and not output.endswith(".zip"):
                 files = hsds_package.write_directory(output, base_url=base_url)

@@ -1,0 +1,1 @@
+"""Project scripts run by the Makefile and CI (each runs as a script: python scripts/<name>.py)."""

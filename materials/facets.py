@@ -274,6 +274,10 @@ class LibraryView:
         params += [(k, v) for k, v in changes.items() if v not in (None, "")]
         return "?" + urlencode(params) if params else "?"
 
+    def page_url(self, number):
+        """For {% pagination %}: the first page has no `page` parameter, so it has one address."""
+        return self.url(page=number if number > 1 else None)
+
 
 def _raw_params(params):
     return [(key, value.strip()) for key in params for value in params.getlist(key) if value.strip()]

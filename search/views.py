@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -38,22 +39,24 @@ def tabs(search_request, found):
     ]  # fmt: skip
 
 
+class ResultPages:
+    """The search page's paging for {% pagination %}: Django's Page over the result count (at most MAX_PAGES
+    pages), its links in the page's own URL form."""
+
+    MAX_PAGES = 100
+
+    def __init__(self, search_request, found):
+        per_page = search_request.per_page
+        paginator = Paginator(range(min(found.count, self.MAX_PAGES * per_page)), per_page)
+        self.page_obj = paginator.get_page(search_request.page)
+        self.search_request = search_request
+
+    def page_url(self, number):
+        return _url(self.search_request, page=number)
+
+
 def pagination(search_request, found):
-    if not found or found.pages <= 1:
-        return None
-    current, last = search_request.page, min(found.pages, 100)
-    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-    items, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            items.append({"gap": True})
-        items.append({"number": number, "current": number == current, "url": _url(search_request, page=number)})
-        previous = number
-    return {
-        "items": items,
-        "previous": _url(search_request, page=current - 1) if current > 1 else "",
-        "next": _url(search_request, page=current + 1) if current < last else "",
-    }
+    return ResultPages(search_request, found) if found and found.pages > 1 else None
 
 
 def _popular_topics():

@@ -102,8 +102,8 @@ def providers_list(request, filters: Query[ListParams]):
     return {
         "count": result.total,
         "page": result.page.number,
-        "pages": result.page.num_pages,
-        "page_size": result.page.size,
+        "pages": result.page.paginator.num_pages,
+        "page_size": result.page.paginator.per_page,
         "place": place_json(params.place),
         "concern": (
             {"named": result.named_total, "any_child": result.total - result.named_total}

@@ -4,8 +4,9 @@ result = find(params, saved_ids={…})
 result.cards, result.total, result.page, result.facets, result.backend
 """
 
-import math
 from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
 
 from core.models import DevelopmentalConcern, Language, Region, ServiceType
 from providers_map.models import Organisation
@@ -20,48 +21,18 @@ FLAGS = ("free", "home", "remote", "open_now", "step_free")
 
 
 @dataclass
-class PageInfo:
-    number: int
-    size: int
-    total: int
-
-    @property
-    def num_pages(self):
-        return max(1, math.ceil(min(self.total, MAX_RESULTS) / self.size))
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_next(self):
-        return self.number < self.num_pages
-
-    @property
-    def previous_page_number(self):
-        return self.number - 1
-
-    @property
-    def next_page_number(self):
-        return self.number + 1
-
-    @property
-    def start_index(self):
-        return (self.number - 1) * self.size + 1 if self.total else 0
-
-    @property
-    def truncated(self):
-        return self.total > MAX_RESULTS
-
-
-@dataclass
 class FinderResult:
     cards: list
     total: int
-    page: PageInfo
+    page: Page  # Django's, over the results that can be paged through
     backend: str
     named_total: int | None = None  # with a concern filter: places whose services name it
     facets: dict = field(default_factory=dict)
+
+    @property
+    def truncated(self):
+        """More results than can be paged through (Elasticsearch's result window)."""
+        return self.total > MAX_RESULTS
 
 
 def facet_options():
@@ -89,10 +60,9 @@ def find(params, saved_ids=(), with_facets=True):
     size = params.page_size
     number = max(1, params.page)
     (result_page, facets), backend = run(_search, query, (number - 1) * size, size, with_facets)
-    info = PageInfo(number, size, result_page.total)
-    if number > info.num_pages and result_page.total:
-        info.number = info.num_pages
-        (result_page, _facets), backend = run(_search, query, (info.number - 1) * size, size, False)
+    page = Paginator(range(min(result_page.total, MAX_RESULTS)), size).get_page(number)
+    if page.number != number and result_page.total:  # beyond the last page: show the last
+        (result_page, _facets), backend = run(_search, query, (page.number - 1) * size, size, False)
     place = params.place
     origin = place.point if place is not None and place.measures_distance else None
     cards = build_cards(
@@ -101,7 +71,7 @@ def find(params, saved_ids=(), with_facets=True):
     return FinderResult(
         cards=cards,
         total=result_page.total,
-        page=info,
+        page=page,
         backend=backend,
         named_total=result_page.named_total,
         facets=facets,

@@ -74,7 +74,7 @@ def organisation_list(request):
         "named_cards": named_cards,
         "any_child_cards": any_child_cards,
         "any_child_total": (result.total - result.named_total) if result.named_total is not None else 0,
-        "any_child_start": result.page.start_index + len(named_cards),
+        "any_child_start": result.page.start_index() + len(named_cards),
         "fields": form_fields(params, result.facets, data),
         "chips": chips(params, data),
         "active_filters": len(params.query.active_filters())

@@ -1,19 +1,18 @@
 """ "Сообщить об ошибке": a rate-limited form with a honeypot; hostile input gets a friendly Russian answer.
 
-CSRF is checked inside the view rather than by the middleware, so that a request the middleware would
-reject (a missing token, an oversized body) still gets the portal's own page instead of a bare error.
+Django's CSRF middleware protects the form as it protects every post: the token comes from the provider page and
+the form page (neither is cached), and a failed check gets the portal's «Форма устарела» page through
+CSRF_FAILURE_VIEW. An oversized or unreadable body never reaches the view: RequestSanityMiddleware answers it
+(413 or 400, a Russian page) before the CSRF check reads the form.
 """
 
 import logging
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
-from django.http import HttpResponseRedirect, UnreadablePostError
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 
 from providers_map.forms import ErrorReportForm
 from providers_map.models import ErrorReport, Organisation
@@ -24,20 +23,6 @@ from .detail import privacy_page_url
 logger = logging.getLogger("providers_map.reports")
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
-
-
-class _CsrfCheck(CsrfViewMiddleware):
-    """The middleware's own checks, returning the failure reason instead of Django's failure page."""
-
-    def _reject(self, request, reason):
-        return reason
-
-    def _accept(self, request):
-        return None
-
-
-def csrf_failure_reason(request):
-    return _CsrfCheck(lambda request: None).process_view(request, None, (), {})
 
 
 def _render_form(request, organisation, form, status=200, problem=None):
@@ -59,20 +44,10 @@ def _problem_page(request, organisation, status, title, message):
     return response
 
 
-def _read_post(request):
-    """request.POST, or None when the body is too large or unreadable (the caller answers kindly)."""
-    try:
-        return request.POST
-    except (RequestDataTooBig, TooManyFieldsSent, UnreadablePostError, SuspiciousOperation):
-        return None
-
-
 def _thanks_url(organisation):
     return reverse("providers:report_thanks", args=[organisation.slug])
 
 
-@csrf_exempt
-@ensure_csrf_cookie
 def report_error(request, slug):
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     if request.method not in ALLOWED_METHODS:
@@ -86,30 +61,8 @@ def report_error(request, slug):
     if request.method != "POST":
         return _render_form(request, organisation, ErrorReportForm())
 
-    data = _read_post(request)
-    if data is None:
-        logger.warning("Oversized or unreadable error report for %s", organisation.slug)
-        return _problem_page(
-            request,
-            organisation,
-            413,
-            _("The message is too long"),
-            _("Please shorten the text to 2000 characters and send the form again."),
-        )
-    if csrf_failure_reason(request):
-        return _render_form(
-            request,
-            organisation,
-            ErrorReportForm(),
-            status=403,
-            problem=_(
-                "The form has expired or was sent from another site. Please fill it in again on this page "
-                "and send it. If it happens again, make sure your browser accepts cookies from this site."
-            ),
-        )
-
     ip = client_ip(request)
-    form = ErrorReportForm(data)
+    form = ErrorReportForm(request.POST)
     if REPORT_ATTEMPTS.exceeded(ip) or REPORTS_PER_ORGANISATION.exceeded(ip, organisation.pk):
         logger.warning("Error report rate limit reached for %s by client %s", organisation.slug, anonymised(ip))
         response = _render_form(

@@ -6,8 +6,8 @@ filtered by the text query and every *other* facet (disjunctive faceting, as sea
 reads 0 just because a sibling value is selected. One aggregate query per facet keeps the number of queries
 independent of the number of materials.
 
-The text query `q` goes through the portal's search layer (search.service.ranked_hits, kind "library"): the
-same Russian analysis as /search/, on Elasticsearch or its database fallback; facets stay database queries.
+The text query `q` goes through the portal's search layer (materials/text_query.py): the same Russian analysis
+as /search/, on Elasticsearch or its database fallback; facets stay database queries.
 """
 
 import re
@@ -15,18 +15,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from materials.choices import AUDIENCES, EvidenceStatus, MaterialType
-from materials.vtt import format_timestamp
-from search.service import ranked_hits
+from materials.text_query import attach_transcript_hits, relevance, text_matches
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
-MAX_TEXT_MATCHES = 1000
 SORTS = {"newest": _("newest first"), "title": _("by title"), "relevance": _("by relevance")}
 
 
@@ -209,50 +207,6 @@ def definitions(model):
         YearFacet(),
         ChoiceFacet("evidence", _("Evidence status"), "evidence_status", EvidenceStatus.choices),
     ]
-
-
-def text_matches(q):
-    """Materials matching the text query through the portal's search layer (the same Russian analysis as
-    /search/: word forms, ё/е, synonyms, typos; Elasticsearch or its database fallback), best first.
-
-    Returns {page id: (rank, transcript cue or None)}; a cue is (start seconds, text) when the words are said in
-    the video.
-    """
-    parsed, hits = ranked_hits(q, "library", limit=MAX_TEXT_MATCHES)
-    if not parsed:
-        return None  # only stop words: no text condition
-    return {int(hit.key): (rank, hit.cue) for rank, hit in enumerate(hits) if hit.key.isdigit()}
-
-
-def relevance(matches):
-    if not matches:
-        return Value(0)
-    return Case(
-        *[When(pk=pk, then=Value(rank)) for pk, (rank, _cue) in matches.items()],
-        default=Value(len(matches)),
-        output_field=IntegerField(),
-    )
-
-
-@dataclass(frozen=True)
-class TranscriptHit:
-    start: float
-    text: str
-
-    @property
-    def timestamp(self):
-        return format_timestamp(self.start)
-
-    @property
-    def fragment(self):
-        return f"#t={self.timestamp}"
-
-
-def attach_transcript_hits(materials, matches):
-    """Give each listed material whose video says the words the moment where it does."""
-    for material in materials:
-        cue = matches.get(material.pk, (0, None))[1]
-        material.transcript_hit = TranscriptHit(*cue) if cue else None
 
 
 @dataclass

@@ -9,9 +9,9 @@ the organisation exactly is a duplicate too.
 
 from django.utils.translation import gettext as _
 
-from .cleaning import cell_text
 from .columns import KIND_LOCATION, KIND_SERVICE, ORGANISATION_KEYS
 from .problems import Problem, shown_value
+from .row_cleaner import cell_text
 
 
 def same_point(a, b):

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from . import fingerprint
 from .checks import cross_check
-from .cleaning import cell_text, clean_row
+from .cleaning import clean_row
 from .columns import BY_KEY, COLUMNS, KIND_SERVICE, REQUIRED_KEYS, column_for_header, header
 from .hsds_reader import open_package_path
 from .opening import open_table
 from .planning import CREATE, UNCHANGED, UPDATE, Planner
 from .problems import ERROR, WARNING, Problem
 from .readers import NOT_GIVEN, UnusableInput
+from .row_cleaner import cell_text
 from .snapshot import find_existing
 from .upsert import Writer, update_search
 from .vocabulary import Vocabulary

@@ -34,7 +34,11 @@ template=$!
 # One worker per core (pytest-xdist; each has its own test database, indices and browser). TEST_WORKERS=0 runs
 # in this process; tests in one xdist_group share a worker (and the fixtures they build once).
 set +e
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup "$@"
+# Branch coverage of the application code (pyproject.toml [tool.coverage]); its total is printed after the slowest
+# tests and the run fails below the floor there. COVERAGE=0 runs without it (faster, for a quick local check).
+coverage=()
+[ "${COVERAGE:-1}" = 0 ] || coverage=(--cov --cov-report= )
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup "${coverage[@]}" "$@"
 status=$?
 wait "$template" || echo "test: building the template beforehand failed (see var/db-template.log)" >&2
 template=""

@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test services services-stop lint format messages lock e2e-deps bench
+.PHONY: help install run test services services-stop lint format messages lock e2e-deps bench check-upgrade
 
 help: ## List the available targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -90,6 +90,9 @@ lock: install ## Re-resolve pyproject.toml into requirements.lock (runtime) and 
 
 e2e-deps: ## Install Debian's chromium and axe-core for browser tests
 	bash scripts/e2e_deps.sh
+
+check-upgrade: install ## Prove a site at FROM (default 5db6888) upgrades by migrate alone: same exports, APIs, pages
+	bash scripts/check_upgrade.sh $(FROM) $(PROVIDERS)
 
 bench: install ## Run the benchmarks under bench/ (needs `make services`)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -82,7 +82,7 @@ def _on_auth_error(request, exc):
     return error_response(_("Authentication required."), [], 401)
 
 
-@api.get("/", response=ApiIndex, summary="API index", tags=["meta"])
+@api.get("/", response=ApiIndex, summary="API index", tags=["meta"], operation_id="portal_api_api_index")
 def api_index(request):
     """Where the API's description and documentation live."""
     return {

@@ -38,6 +38,10 @@ from providers_map.models import Organisation  # noqa: E402
 VOLATILE = [
     (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value=""'),
     (re.compile(r'nonce="[^"]+"'), 'nonce=""'),
+    # the clock, which moves between the two snapshots
+    (re.compile(r"\(местное время \d\d:\d\d\)"), "(местное время --:--)"),
+    # the page links' markup was made one include on purpose when the house was restructured (756c1c4)
+    (re.compile(r'<nav class="pagination".*?</nav>', re.S), '<nav class="pagination"></nav>'),
 ]
 MAIN = re.compile(r"<main\b.*?</main>", re.S)
 
@@ -60,11 +64,14 @@ def export(out, fmt):
 def fetch(client, path):
     response = client.get(path, HTTP_HOST="127.0.0.1")
     body = response.content.decode("utf-8", "replace")
-    if "html" in response.get("Content-Type", ""):
+    if "json" in response.get("Content-Type", ""):
+        body = json.dumps(json.loads(body), ensure_ascii=False, indent=1, sort_keys=True)
+    elif "html" in response.get("Content-Type", ""):
         found = MAIN.search(body)
         body = found.group(0) if found else body
         for pattern, replacement in VOLATILE:
             body = pattern.sub(replacement, body)
+        body = "\n".join(line.strip() for line in body.splitlines() if line.strip())  # indentation is not content
     return f"{response.status_code}\n{body}"
 
 

@@ -87,7 +87,12 @@ def _validated(request, require_query=True, only=None):
     return search_request
 
 
-@router.get("", response=SearchOut, summary="Search guidance, the library and the provider registry")
+@router.get(
+    "",
+    response=SearchOut,
+    summary="Search guidance, the library and the provider registry",
+    operation_id="search_api_search",
+)
 def search(request, params: Query[SearchQuery]):
     """Russian-aware search (word forms, ё/е, synonyms, typos, numbers as digits or words)."""
     search_request = _validated(request)
@@ -111,7 +116,12 @@ def search(request, params: Query[SearchQuery]):
     }
 
 
-@router.get("/suggest", response=SuggestOut, summary="Titles that match what has been typed so far")
+@router.get(
+    "/suggest",
+    response=SuggestOut,
+    summary="Titles that match what has been typed so far",
+    operation_id="search_api_suggest_view",
+)
 def suggest_view(request, params: Query[SuggestQuery]):
     search_request = _validated(request, only={"q"})
     found, mode = suggest.titles(search_request.q)

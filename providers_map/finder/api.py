@@ -72,6 +72,7 @@ def _params(request, allowed):
     summary="Providers on the map (GeoJSON)",
     url_name="providers_map",
     openapi_extra=answer(MAP, "A GeoJSON FeatureCollection.", "application/geo+json"),
+    operation_id="providers_map_api_providers_map",
 )
 def providers_map(request, filters: Query[MapParams]):
     """A GeoJSON FeatureCollection of the matching locations inside `bbox`: clusters (`properties.cluster`,
@@ -93,6 +94,7 @@ def providers_map(request, filters: Query[MapParams]):
     summary="Providers list, nearest first",
     url_name="providers_list",
     openapi_extra=answer(LIST, "A page of matching locations."),
+    operation_id="providers_map_api_providers_list",
 )
 def providers_list(request, filters: Query[ListParams]):
     """Matching locations with their organisation, 20 a page. With `near` or `where` (a locality) the list is
@@ -120,6 +122,7 @@ def providers_list(request, filters: Query[ListParams]):
     summary="Place names for «Где вы?»",
     url_name="providers_places",
     openapi_extra=answer(PLACES, "Places that match, best first."),
+    operation_id="providers_map_api_places",
 )
 def places(request, q: str = Query(..., description="What the visitor typed, e.g. `в Бердске`.")):
     """Localities and federal subjects from the offline gazetteer, best first; inflected forms are understood."""
@@ -141,6 +144,7 @@ def places(request, q: str = Query(..., description="What the visitor typed, e.g
     summary="One provider",
     url_name="providers_detail",
     openapi_extra=answer(DETAIL, "The provider."),
+    operation_id="providers_map_api_provider_detail",
 )
 def provider_detail(request, provider_id: int):
     """A published organisation with its locations (hours, open now) and services."""

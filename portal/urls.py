@@ -16,8 +16,14 @@ from portal.views_vision import low_vision
 from providers_map.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search.api import router as search_router
+from selfcheck.sitemaps import ChecklistSitemap
 
-SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "sections": NamedPagesSitemap,
+    "providers": ProviderSitemap,
+    "self-check": ChecklistSitemap,
+}
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
@@ -35,6 +41,7 @@ urlpatterns = [
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),
     path("search/", include("search.urls")),
+    path("self-check/", include("selfcheck.urls")),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "providers_map",
     "providers_map.importing",
     "search",
+    "selfcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

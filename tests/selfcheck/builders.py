@@ -1,6 +1,13 @@
 """Small published checklists and warning signs for the self-check's tests (no demo needed)."""
 
 import datetime
+import io
+
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
+from PIL import Image as PILImage
 
 from portal.models import DevelopmentalConcern
 from selfcheck.models import AreaAdvice, Milestone, MilestoneChecklist, WarningSign, WarningSignList
@@ -25,7 +32,7 @@ def publish(obj):
 
 
 def make_checklist(months=24, milestones=MILESTONES, activities="Читайте вместе.\nИграйте в мяч.", **fields):
-    checklist = MilestoneChecklist(months=months, intro="Малыш бегает и говорит.", **{**REVIEW, **fields})
+    checklist = MilestoneChecklist(months=months, **{"intro": "Малыш бегает и говорит.", **REVIEW, **fields})
     checklist.milestones = [Milestone(area=area, text=text) for area, text in milestones]
     areas = dict.fromkeys(area for area, _text in milestones)
     checklist.advice = [AreaAdvice(area=area, activities=activities) for area in areas]
@@ -44,3 +51,12 @@ def make_warning_signs(signs=None):
         WarningSign(text=text, area=area, concern=concern, from_months=months) for text, area, concern, months in signs
     ]
     return publish(warning)
+
+
+def make_image(title="Бег"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "#0b4f9c").save(buffer, "PNG")
+    image = get_image_model()(title=title)
+    image.file.save("picture.png", ImageFile(buffer, name="picture.png"), save=False)
+    image.save()
+    return image

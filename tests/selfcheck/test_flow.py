@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from selfcheck.models import Milestone
-from tests.selfcheck.builders import make_checklist, make_warning_signs
+from tests.selfcheck.builders import make_checklist, make_image, make_warning_signs
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,13 @@ def test_no_page_of_the_flow_sets_a_cookie_and_results_are_kept_by_no_cache(clie
 def test_home_and_guidance_pages_link_to_the_self_check(client, demo_site):
     assert 'href="/self-check/"' in client.get("/").content.decode()
     assert 'href="/self-check/"' in client.get("/parents/what-is-early-care/").content.decode()
+
+
+def test_a_milestone_may_carry_an_illustration_shown_with_its_words(client, checklist):
+    image = make_image()
+    checklist.milestones.filter(text="Бегает.").update(image=image, image_alt="Малыш бежит по дорожке")
+    html = client.get("/self-check/24-months/").content.decode()
+    assert 'alt="Малыш бежит по дорожке"' in html
+    client.cookies["vision"] = "s1.cbw.l0.i0"  # the visually-impaired mode with images off: the words only
+    html = client.get("/self-check/24-months/").content.decode()
+    assert "Малыш бежит по дорожке" in html and 'alt="Малыш бежит по дорожке"' not in html

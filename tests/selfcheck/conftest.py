@@ -1,0 +1,1 @@
+from tests.search.conftest import index_prefix  # noqa: F401 (a private index prefix per test)

@@ -1,6 +1,6 @@
 """The self-check in a real Chromium on a phone (390×844): the parent of a 24-month-old answers «Пока нет» to two
 speech milestones, reads the result and reaches a finder list with at least three providers in at most two taps
-from it. Then the same by keyboard only, with JavaScript off. Axe in every colour scheme: tests/e2e/test_axe_matrix.py."""
+from it. Then the same by keyboard only, with JavaScript off. Axe in every colour scheme: test_axe_matrix.py."""
 
 import re
 

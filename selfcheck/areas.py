@@ -9,6 +9,7 @@ by area and checkpoint, and the area → concern table below is what the finder 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 CHECKPOINTS = (2, 4, 6, 9, 12, 15, 18, 24, 30, 36)
 FIRST_CHECKPOINT, LAST_CHECKPOINT = CHECKPOINTS[0], CHECKPOINTS[-1]
@@ -46,6 +47,12 @@ class Answer:
     # Two bits per answer in the compact answer link (selfcheck/links.py).
     CODES = {NONE: 0, YES: 1, NOT_YET: 2, UNSURE: 3}
     BY_CODE = {code: value for value, code in CODES.items()}
+
+
+def months_words(count):
+    """«1 месяц», «24 месяца», «9 месяцев»."""
+    count = int(count)
+    return ngettext("%(count)s month", "%(count)s months", count) % {"count": count}
 
 
 def checkpoint_label(months):

@@ -26,7 +26,7 @@ from wagtail.search import index
 from selfcheck.adapters import ReadabilityPanel, readability
 from selfcheck.areas import AREA_BY_CODE, AREA_CHOICES, CHECKPOINTS, Answer, checkpoint_label
 
-# The answer link holds a fixed number of bits per checklist (selfcheck/links.py).
+# The answer link holds two bits per milestone and one per sign (selfcheck/links.py, at most 64 of each).
 MAX_MILESTONES = 48
 MAX_WARNING_SIGNS = 24
 PREVIEW_TEMPLATE = "selfcheck/checklist.html"
@@ -99,6 +99,7 @@ class MilestoneChecklist(index.Indexed, ReviewedContent):
         _("checkpoint"),
         choices=[(months, checkpoint_label(months)) for months in CHECKPOINTS],
         unique=True,
+        error_messages={"unique": _("There is already a checklist for this age. Edit that one.")},
         help_text=_("The child's age this list is for. There is one list per age."),
     )
     intro = models.TextField(
@@ -121,7 +122,7 @@ class MilestoneChecklist(index.Indexed, ReviewedContent):
     panels = [
         FieldPanel("months"),
         FieldPanel("intro"),
-        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone"), min_num=4),
+        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone"), min_num=4, max_num=MAX_MILESTONES),
         InlinePanel("advice", heading=_("What parents can do, per area"), label=_("Area"), max_num=4),
         ReadabilityPanel(),
         *ReviewedContent.review_panels,
@@ -174,11 +175,6 @@ class MilestoneChecklist(index.Indexed, ReviewedContent):
         for advice in self.advice.all():
             chunks += advice.activity_lines()
         return [chunk for chunk in chunks if chunk]
-
-    def clean(self):
-        super().clean()
-        if MilestoneChecklist.objects.exclude(pk=self.pk).filter(months=self.months).exists():
-            raise ValidationError({"months": _("There is already a checklist for this age. Edit that one.")})
 
     # Preview: the checklist as a parent sees it, with the unsaved changes.
     def get_preview_template(self, request, mode_name):
@@ -341,7 +337,7 @@ class WarningSignList(ReviewedContent):
     panels = [
         FieldPanel("title"),
         FieldPanel("intro"),
-        InlinePanel("signs", heading=_("Warning signs"), label=_("Warning sign"), min_num=1),
+        InlinePanel("signs", heading=_("Warning signs"), label=_("Warning sign"), min_num=1, max_num=MAX_WARNING_SIGNS),
         ReadabilityPanel(),
         *ReviewedContent.review_panels,
     ]

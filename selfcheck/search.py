@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from portal.models import AgeGroup, DevelopmentalConcern
 from search.documents import Entry
 from search.registry import SearchKind
-from selfcheck.areas import AREA_BY_CODE
+from selfcheck.areas import AREA_BY_CODE, months_words
 from selfcheck.models import MilestoneChecklist
 
 TAGS = "проверка развития, что умеет ребёнок, навыки по возрасту, чек-лист развития, нормы развития"
@@ -50,7 +50,7 @@ class SelfCheckKind(SearchKind):
                 url=checklist.get_absolute_url(),
                 texts={
                     "title": str(checklist.title),
-                    "tag": "\n".join([TAGS, *areas, *concerns, _months_words(checklist.months)]),
+                    "tag": "\n".join([TAGS, *areas, *concerns, months_words(checklist.months)]),
                     "body": body,
                 },
                 snippet_text=checklist.intro or body,
@@ -63,10 +63,6 @@ class SelfCheckKind(SearchKind):
         count = len(checklist.ordered_milestones)
         meta = [ngettext("%(count)s question, 5 minutes", "%(count)s questions, 5 minutes", count) % {"count": count}]
         return {"title": str(checklist.title), "url": checklist.get_absolute_url(), "meta": meta}
-
-
-def _months_words(months):
-    return ngettext("%(count)s month", "%(count)s months", months) % {"count": months}
 
 
 def _age_groups(months):

@@ -1,11 +1,6 @@
 from django import template
-from django.utils.translation import ngettext
+
+from selfcheck.areas import months_words
 
 register = template.Library()
-
-
-@register.filter
-def months(count):
-    """«1 месяц», «24 месяца», «9 месяцев»."""
-    count = int(count)
-    return ngettext("%(count)s month", "%(count)s months", count) % {"count": count}
+register.filter("months", months_words)

@@ -1,1 +1,2 @@
-from tests.search.conftest import index_prefix  # noqa: F401 (a private index prefix per test)
+# A private index prefix per test, and the search breaker closed before and after each test (as in tests/search).
+from tests.search.conftest import _closed_breaker, index_prefix  # noqa: F401

@@ -72,7 +72,9 @@ def area_views(evaluation, checklist, age_months, place):
     concerns = {c.slug: c for c in DevelopmentalConcern.objects.all()}
     views = []
     for result in evaluation.areas:
-        slug = result.area.concern
+        # a noticed sign that names its own concern (no reaction to sounds → hearing) is the more precise help
+        named = [sign.concern.slug for sign in result.signs if sign.concern_id]
+        slug = named[0] if named else result.area.concern
         views.append(
             AreaView(
                 result=result,

@@ -59,6 +59,7 @@ def test_the_same_link_reopens_the_same_answers_elsewhere(client, checklist):
     client.cookies.clear()
     again = client.get(location).content.decode()
     assert first == again and "Не вздрагивает от громкого звука." in again
+    assert "/providers/?concern=hearing&amp;age=24" in again  # the sign names its concern: more precise than speech
     token = parse_qs(urlsplit(location).query)["a"][0]
     change = client.get("/self-check/24-months/", {"a": token}).content.decode()
     # the form comes back filled in, ready to be changed: two «Пока нет», three «Да», the second warning sign

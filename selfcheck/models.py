@@ -68,7 +68,7 @@ class ReviewedContent(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
         help_text=_("For example “paediatrician of an early-care service”."),
     )
     reviewed_at = models.DateField(
-        _("review date"), null=True, blank=True, help_text=_("When the specialist last checked the list.")
+        _("review date"), help_text=_("When the specialist last checked the list (parents see it under the list).")
     )
 
     class Meta:

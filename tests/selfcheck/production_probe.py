@@ -75,6 +75,7 @@ def main():
         responses.append(client.get(result_url.replace("a=A", "a=B")))
         responses.append(client.get("/self-check/24-months/result/", {**submitted, "v": "00000000"}))
     token = re.search(r"[?&]a=([^&]+)", result_url)[1]
+    connection.close()  # end the session now: the test database is dropped when the run ends
     print(
         json.dumps(
             {

@@ -17,6 +17,7 @@ from icalendar import Calendar
 
 from tests.conftest import require_service
 
+pytestmark = pytest.mark.xdist_group("selfcheck-privacy")  # one probe for both tests
 ROOT = Path(__file__).resolve().parents[2]
 WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "COPY")
 

@@ -63,25 +63,26 @@ def _finder_api(url):
     return "/api/v1/providers", dict(parse_qsl(parts.query), page_size="100")
 
 
-def _flagged_links(client, checklist, area_code):
-    """The finder link the result offers for `area_code` when one of its milestones is answered «Пока нет»."""
-    answers = ["not_yet" if m.area == area_code else "yes" for m in checklist.ordered_milestones]
+def _flagged_links(client, checklist):
+    """{area: the finder links its section of the result offers} when every milestone is answered «Пока нет»."""
+    answers = ["not_yet"] * len(checklist.ordered_milestones)
     result = client.get(answer(client, checklist, answers, where=DEMO_REGION)["Location"])
     html = result.content.decode().replace("&amp;", "&")
-    return [link for link in _hrefs(html) if link.startswith("/providers/?concern=")]
-
-
-def _hrefs(html):
-    return [chunk.split('"', 1)[0] for chunk in html.split('href="')[1:]]
+    links = {}
+    for area in AREAS:
+        section = html.split(f'<section id="area-{area.code}"', 1)[1].split("</section>", 1)[0]
+        hrefs = [chunk.split('"', 1)[0] for chunk in section.split('href="')[1:]]
+        links[area.code] = [href for href in hrefs if href.startswith("/providers/")]
+    return links
 
 
 @pytest.mark.parametrize("months", CHECKPOINTS)
 def test_each_flagged_area_opens_the_finder_with_at_least_three_services_for_its_concern_and_age(
     client, checklists, months
 ):
-    checklist = checklists[months]
+    links_by_area = _flagged_links(client, checklists[months])
     for area in AREAS:
-        links = _flagged_links(client, checklist, area.code)
+        links = links_by_area[area.code]
         assert len(links) == 1, (months, area.code, links)
         path, params = _finder_api(links[0])
         assert params["concern"] == area.concern and params["age"] == str(months) and params["where"] == DEMO_REGION
@@ -98,7 +99,7 @@ def test_each_flagged_area_opens_the_finder_with_at_least_three_services_for_its
 
 
 def test_the_finder_page_behind_the_speech_link_lists_the_services(client, checklists):
-    link = _flagged_links(client, checklists[24], "communication")[0]
+    link = _flagged_links(client, checklists[24])["communication"][0]
     html = client.get(link).content.decode()
     assert html.count('class="finder-card') >= 3
     assert 'value="speech" data-label="Нарушения речи" selected' in html

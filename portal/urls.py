@@ -22,8 +22,15 @@ from providers_map.finder.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search import urls as search_urls
 from search.api import router as search_router
+from selfcheck import urls as selfcheck_urls
+from selfcheck.sitemaps import ChecklistSitemap
 
-SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "sections": NamedPagesSitemap,
+    "providers": ProviderSitemap,
+    "self-check": ChecklistSitemap,
+}
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
@@ -44,6 +51,7 @@ urlpatterns = [
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include(PROVIDERS)),
     path("search/", include(search_urls)),
+    path("self-check/", include(selfcheck_urls)),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

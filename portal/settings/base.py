@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "providers_map.finder",
     "providers_map.exchange",
     "search",
+    "selfcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

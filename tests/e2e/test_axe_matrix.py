@@ -29,6 +29,10 @@ PAGE_TYPES = {
     "report form": "/providers/tsentr-raduga/report/",
     "accessibility statement": "/accessibility/",
     "mode settings": "/low-vision/",
+    "self-check start": "/self-check/",
+    "self-check checklist": "/self-check/24-months/?months=24&where=Бердск",
+    # the checklist form's answers, redirected to the answer link: a flagged area and a warning sign
+    "self-check result": "/self-check/24-months/result/?months=24&q1=not_yet&q2=not_yet&q5=yes&s1=1&where=Бердск",
     "404": "/no-such-page/",
 }
 MODES = {

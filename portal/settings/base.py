@@ -148,8 +148,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The cache: CACHE_URL (redis://…, rediss://…, memcached://host:port) for a cache shared by all workers; rate
 # limits and the admin login lockout count there. Without it each process has its own (production warns).
+# CACHE_KEY_PREFIX starts every key, so several sites (or test runs) can share one Redis.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-CACHES = {"default": cache_config(CACHE_URL)}
+CACHES = {"default": cache_config(CACHE_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX") or "portal")}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ранняя помощь"

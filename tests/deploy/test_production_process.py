@@ -21,7 +21,9 @@ def sitemap_paths(server):
     return [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", answer.text)]
 
 
-def test_the_procfile_serves_the_portal_as_a_deployment_would(require_postgres, committed_demo, collected_static, tmp_path):
+def test_the_procfile_serves_the_portal_as_a_deployment_would(
+    require_postgres, committed_demo, collected_static, tmp_path
+):
     env = production_env(collected_static)
     with ProductionServer(env, command=HONCHO, name="procfile", log_dir=tmp_path) as server:
         health = server.get("/healthz")

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.canonical import canonical_base_url
+from portal.db_outage import RETRY_AFTER_SECONDS
 from providers_map.finder.backends import status as finder_status
 from search.client import search_status
 
@@ -31,7 +32,10 @@ def healthz(request):
         "search": search_status(),
         "finder": finder_status(),  # which backend answers /providers/ and /api/v1/providers (and why)
     }
-    return JsonResponse(body, status=200 if healthy else 503)
+    response = JsonResponse(body, status=200 if healthy else 503)
+    if not healthy:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @require_GET

@@ -6,9 +6,16 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-# shellcheck disable=SC1091
-[ -f .services/env ] && source .services/env
-export PATH="$ROOT/.venv/bin:$PATH"
+# The local services' addresses; what the environment already sets wins (`ELASTICSEARCH_URL= make serve` serves
+# search from the database).
+if [ -f .services/env ]; then
+  while read -r _export assignment; do
+    name="${assignment%%=*}"
+    if [ -z "${!name+x}" ]; then export "${assignment?}"; fi
+  done <.services/env
+fi
+export VENV="${VENV:-$ROOT/.venv}"  # deploy/Procfile's processes run from it
+export PATH="$VENV/bin:$PATH"
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export PORT="${PORT:-8000}"
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"

@@ -54,6 +54,7 @@ def production_env(static_root, **overrides):
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        VENV=sys.prefix,
         DATABASE_URL=database_url(),
         ELASTICSEARCH_URL=settings.ELASTICSEARCH_URL,
         SEARCH_INDEX_PREFIX=settings.SEARCH_INDEX_PREFIX,

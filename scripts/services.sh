@@ -139,12 +139,18 @@ es_security_off() {
   if [ -d "$ES_HOME/modules/x-pack-security" ]; then printf '%s\n' -E xpack.security.enabled=false; fi
 }
 
+# Java 17 (installed when missing), the service user and the unpacked distribution; prints Java's home.
+prepare_elasticsearch() {
+  local java_home; java_home="$(java17_home || true)"
+  [ -n "$java_home" ] || { apt_install openjdk-17-jre-headless >&2; java_home="$(java17_home)"; }
+  ensure_service_user >&2
+  fetch_elasticsearch >&2
+  echo "$java_home"
+}
+
 start_elasticsearch() {
   if es_ready; then echo "reused elasticsearch"; return; fi
-  local java_home; java_home="$(java17_home || true)"
-  [ -n "$java_home" ] || { apt_install openjdk-17-jre-headless; java_home="$(java17_home)"; }
-  ensure_service_user
-  fetch_elasticsearch
+  local java_home; java_home="$(prepare_elasticsearch)"
   own_dir "$ES_DIR" "$ES_DIR/data" "$ES_DIR/logs" "$ES_DIR/tmp"
   local security=()
   mapfile -t security < <(es_security_off)
@@ -170,18 +176,21 @@ start_elasticsearch() {
   echo "started elasticsearch"
 }
 
-stop_elasticsearch() {
-  local pidfile="$ES_DIR/elasticsearch.pid" pid
+# Stop the process of a pid file: SIGTERM, up to a minute to finish, then SIGKILL.
+stop_pidfile() {
+  local pidfile="$1" name="$2" pid
   [ -f "$pidfile" ] || return 0
   pid="$(cat "$pidfile")"
   if kill -0 "$pid" 2>/dev/null; then
-    log "stopping Elasticsearch (pid $pid)"
+    log "stopping $name (pid $pid)"
     kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" || true
   fi
   rm -f "$pidfile"
 }
+
+stop_elasticsearch() { stop_pidfile "$ES_DIR/elasticsearch.pid" Elasticsearch; }
 
 # ---------------------------------------------------- Elasticsearch cluster (tests of a lost node)
 es_node_port() { echo $((ES_CLUSTER_PORT + $1 - 1)); }
@@ -201,10 +210,7 @@ es_cluster_ready() {
 # than peak query speed.
 start_es_cluster() {
   if es_cluster_ready; then echo "reused es-cluster"; return; fi
-  local java_home; java_home="$(java17_home || true)"
-  [ -n "$java_home" ] || { apt_install openjdk-17-jre-headless; java_home="$(java17_home)"; }
-  ensure_service_user
-  fetch_elasticsearch
+  local java_home; java_home="$(prepare_elasticsearch)"
   local security=() seeds=() masters=() n node pids=()
   mapfile -t security < <(es_security_off)
   for n in $(seq 1 "$ES_CLUSTER_NODES"); do
@@ -246,18 +252,7 @@ start_es_cluster() {
   echo "started es-cluster"
 }
 
-stop_es_node() {
-  local pidfile="$ES_CLUSTER_DIR/node-$1/elasticsearch.pid" pid
-  [ -f "$pidfile" ] || return 0
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    log "stopping Elasticsearch cluster node $1 (pid $pid)"
-    kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" || true
-  fi
-  rm -f "$pidfile"
-}
+stop_es_node() { stop_pidfile "$ES_CLUSTER_DIR/node-$1/elasticsearch.pid" "Elasticsearch cluster node $1"; }
 
 stop_es_cluster() {
   local n
@@ -286,18 +281,7 @@ start_redis() {
   echo "started redis"
 }
 
-stop_redis() {
-  local pidfile="$REDIS_DIR/redis.pid" pid
-  [ -f "$pidfile" ] || return 0
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    log "stopping Redis (pid $pid)"
-    kill "$pid"
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" || true
-  fi
-  rm -f "$pidfile"
-}
+stop_redis() { stop_pidfile "$REDIS_DIR/redis.pid" Redis; }
 
 write_env() {
   mkdir -p "$SERVICES_DIR"

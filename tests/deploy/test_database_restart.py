@@ -63,7 +63,7 @@ class Traffic:
 
 
 def test_a_database_restart_under_traffic_answers_503_and_recovers_without_a_restart(
-    private_db, collected_static, tmp_path
+    private_db, collected_static, tmp_path, db
 ):
     env = production_env(collected_static, DATABASE_URL=private_db.url, ELASTICSEARCH_URL="")
     with ProductionServer(env, log_dir=tmp_path) as server:

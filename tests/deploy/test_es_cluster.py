@@ -103,7 +103,7 @@ def indices_behind_aliases(cluster, prefix):
     return {name: set(info["aliases"]) for name, info in aliases.items() if info["aliases"]}
 
 
-def test_indices_on_the_cluster_get_a_replica_and_a_single_node_none(cluster_search):
+def test_indices_on_the_cluster_get_a_replica_and_a_single_node_none(cluster_search, db):
     client = cluster_search.client()
     assert replicas_for(client) == 1
     for index in indices_behind_aliases(cluster_search, settings.SEARCH_INDEX_PREFIX):

@@ -27,6 +27,13 @@ PASSWORD = "correct-horse-battery-staple"
 PLACES = "/api/v1/providers/places?" + urlencode({"q": "Бердск"})
 
 
+@pytest.fixture(autouse=True)
+def _committed(committed_demo, transactional_db):
+    """The servers see committed data only, so these tests commit theirs and the database is flushed after each:
+    with the other tests that flush it, they run last (tests/conftest.py), all three together (the servers
+    start once)."""
+
+
 @pytest.fixture(scope="module")
 def cache_prefix():
     """Every key of this module's servers starts with it, so parallel runs sharing the Redis never meet."""
@@ -90,7 +97,7 @@ def sign_in(server, token, username, password):
     )
 
 
-def test_five_wrong_passwords_lock_the_account_whichever_process_answered(servers, shared_cache, transactional_db):
+def test_five_wrong_passwords_lock_the_account_whichever_process_answered(servers, shared_cache):
     get_user_model().objects.create_user("editor", "editor@example.org", PASSWORD, is_superuser=True, is_staff=True)
     form = servers[0].get("/admin/login/")
     token = re.search(r"csrftoken=([A-Za-z0-9]+)", form.headers["Set-Cookie"]).group(1)
@@ -109,7 +116,7 @@ def menu_page(parent, title, slug):
     return page
 
 
-def test_menus_and_sites_are_forgotten_in_both_processes_when_one_saves(servers, shared_cache, transactional_db):
+def test_menus_and_sites_are_forgotten_in_both_processes_when_one_saves(servers, shared_cache):
     home = ensure_site()
     menu_page(home, "Первый раздел", "first")
     for server in servers:

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import redis
 
-from tests.conftest import ROOT, require_service
+from tests.conftest import ROOT, SHARED_CACHE_URL, require_service
 from tests.deploy.cluster import Cluster
 from tests.deploy.servers import collect_static, static_digest
 
@@ -26,7 +26,7 @@ def collected_static():
 @pytest.fixture(scope="session")
 def redis_url():
     """The Redis that `make services` starts (CACHE_URL in .services/env)."""
-    url = os.environ.get("CACHE_URL", "")
+    url = SHARED_CACHE_URL
     reachable = False
     if url.startswith(("redis://", "rediss://")):
         try:

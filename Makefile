@@ -45,13 +45,13 @@ run: install ## Serve the portal on http://127.0.0.1:$(PORT) with the background
 serve: install ## Production settings on the local services (make services): deploy/Procfile's gunicorn workers and import worker on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) bash scripts/serve.sh
 
-test: install ## Run the whole suite on real PostgreSQL, Elasticsearch and Chromium
+test: install ## Run the whole suite on real PostgreSQL, Elasticsearch, Redis and Chromium
 	bash scripts/test.sh
 
-services: ## Start local PostgreSQL + Elasticsearch; connection env in .services/env
+services: ## Start local PostgreSQL, Elasticsearch and Redis; connection env in .services/env
 	bash scripts/services.sh start
 
-services-stop: ## Stop the local PostgreSQL + Elasticsearch
+services-stop: ## Stop the local PostgreSQL, Elasticsearch and Redis
 	bash scripts/services.sh stop
 
 # Production settings as a deployment would give them (values for the check only; nothing is served).

@@ -120,7 +120,7 @@ class Answer:
 
 
 class ProductionServer:
-    """A production process on a free loopback port; started on entering, stopped (SIGTERM, then SIGKILL) on
+    """A production process on a free loopback port; started on entering, stopped (SIGINT, then SIGKILL) on
     leaving. `command` is gunicorn's web process by default, or HONCHO for the whole Procfile."""
 
     def __init__(self, env, command=GUNICORN, name="server", log_dir=None):
@@ -160,7 +160,7 @@ class ProductionServer:
     def stop(self):
         if self.process is None or self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        os.killpg(self.process.pid, signal.SIGINT)  # Ctrl+C: gunicorn's quick shutdown, honcho stops its processes
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -178,7 +178,9 @@ def run_level(base, users, seconds, max_requests):
 
 
 def print_level(mode, users, stats, elapsed):
-    print(f"\n{mode}, {users} user{'s' if users > 1 else ''}: {elapsed:.0f} s")
+    # The machine's load average says whether others shared the cores with the server and locust meanwhile.
+    load = os.getloadavg()[0]
+    print(f"\n{mode}, {users} user{'s' if users > 1 else ''}: {elapsed:.0f} s (load average {load:.1f})")
     print(f"  {'route':<16} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6}")
     rows = sorted(stats.entries.values(), key=lambda entry: entry.name) + [stats.total]
     for entry in rows:

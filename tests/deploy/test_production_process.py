@@ -10,8 +10,6 @@ from honcho.environ import parse_procfile
 
 from tests.deploy.servers import HONCHO, ROOT, VENV_BIN, ProductionServer, production_env
 
-pytestmark = pytest.mark.xdist_group("production")
-
 HASHED_CSS = re.compile(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"')
 
 
@@ -21,6 +19,7 @@ def sitemap_paths(server):
     return [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", answer.text)]
 
 
+@pytest.mark.xdist_group("production")
 def test_the_procfile_serves_the_portal_as_a_deployment_would(
     require_postgres, committed_demo, collected_static, tmp_path
 ):

@@ -20,7 +20,9 @@ from portal.settings.cache_url import cache_config
 from tests.conftest import require_service
 from tests.deploy.servers import ProductionServer, production_env
 
-pytestmark = pytest.mark.xdist_group("production")
+# A group of its own: parallel workers are sent a group whole where its first test stands in the run's order, and
+# these tests flush the database, so their group must start among the other flushing tests, last.
+pytestmark = pytest.mark.xdist_group("shared-cache")
 
 API_LIMIT = 10
 PASSWORD = "correct-horse-battery-staple"

@@ -18,7 +18,7 @@ from tests.deploy.private_postgres import PrivatePostgres, pg_bindir
 from tests.deploy.servers import ROOT, ProductionServer, production_env
 from tests.providers_map.registry_file import generate
 
-pytestmark = pytest.mark.xdist_group("production")
+pytestmark = [pytest.mark.xdist_group("production"), pytest.mark.slow]
 
 PATHS = ["/", "/parents/", "/api/v1/providers?" + urlencode({"near": "55.03,82.92"}), "/api/hsds/services"]
 TABLE = "providers_map_organisation"

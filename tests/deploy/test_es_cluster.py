@@ -24,7 +24,7 @@ from providers_map.finder import backends as finder_backends
 from search import client as es
 from search.documents import replicas_for
 
-pytestmark = [pytest.mark.xdist_group("es-cluster"), pytest.mark.elasticsearch]
+pytestmark = [pytest.mark.xdist_group("es-cluster"), pytest.mark.elasticsearch, pytest.mark.slow]
 
 SEARCHES = ["речь", "ранняя помощь", "логопед", "слух"]
 MAP_VIEWS = [(6, "20,41,180,82"), (9, "81.5,54.2,84.5,55.8"), (12, "82.8,54.95,83.0,55.1")]
@@ -43,6 +43,9 @@ def cluster_search(es_cluster, committed_demo, django_db_blocker):
         SEARCH_INDEX_PREFIX=prefix,
         PORTAL_FINDER_BACKEND="elasticsearch",
         API_RATE_LIMIT="100000/60",
+        # What is tested is losing no answer, not speed: a busy machine must not open the breaker.
+        SEARCH_QUERY_TIMEOUT=30,
+        ELASTICSEARCH_TIMEOUT=30,
     ):
         es.breaker.succeeded()
         finder_backends.reset()

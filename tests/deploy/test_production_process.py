@@ -19,6 +19,7 @@ def sitemap_paths(server):
     return [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", answer.text)]
 
 
+@pytest.mark.slow
 @pytest.mark.xdist_group("production")
 def test_the_procfile_serves_the_portal_as_a_deployment_would(
     require_postgres, committed_demo, collected_static, tmp_path

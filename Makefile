@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test services services-stop lint format messages lock e2e-deps bench check-upgrade
+.PHONY: help install run serve test services services-stop lint format messages lock e2e-deps bench check-upgrade
 
 help: ## List the available targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,13 +42,16 @@ run: install ## Serve the portal on http://127.0.0.1:$(PORT) with the background
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole suite on real PostgreSQL, Elasticsearch and Chromium
+serve: install ## Production settings on the local services (make services): deploy/Procfile's gunicorn workers and import worker on http://127.0.0.1:$(PORT)
+	PORT=$(PORT) bash scripts/serve.sh
+
+test: install ## Run the whole suite on real PostgreSQL, Elasticsearch, Redis and Chromium
 	bash scripts/test.sh
 
-services: ## Start local PostgreSQL + Elasticsearch; connection env in .services/env
+services: ## Start local PostgreSQL, Elasticsearch and Redis; connection env in .services/env
 	bash scripts/services.sh start
 
-services-stop: ## Stop the local PostgreSQL + Elasticsearch
+services-stop: ## Stop the local PostgreSQL, Elasticsearch and Redis
 	bash scripts/services.sh stop
 
 # Production settings as a deployment would give them (values for the check only; nothing is served).

@@ -1,13 +1,17 @@
 """Error answers that never fail themselves: Russian pages (JSON `{"error", "details"}` under /api/).
 
-The 400/403/413/414/429 pages and the 500 page are rendered without context processors and without the
+The 400/403/413/414/429/503 pages and the 500 page are rendered without context processors and without the
 request: they must work when the Host header is forged, the body unreadable or the database down.
 """
+
+import sys
 
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
+
+from core.db_outage import RETRY_AFTER_SECONDS, is_database_unavailable
 
 API_PREFIX = "/api/"
 
@@ -39,6 +43,10 @@ PROBLEMS = {
     429: (
         _("Too many requests"),
         _("You have sent many requests in a short time. Please wait a few minutes and try again."),
+    ),
+    503: (
+        _("The site is temporarily unavailable"),
+        _("We are restoring the connection to our database. Please reload the page in a minute."),
     ),
 }
 CSRF_PROBLEM = (
@@ -90,5 +98,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """handler500. Django calls it while it handles the exception: a database that stopped answering is a 503
+    the client may retry (JSON under /api/), anything else the 500 page."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return problem(request, 503, retry_after=RETRY_AFTER_SECONDS)
     # Rendered without context processors: they may query the database that just failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -16,9 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = "# lazy:"
 
 
+NOT_APPLICATION_CODE = {"tests", "bench", "scripts"}  # they set Django up first, then import what they measure
+
+
 def app_packages():
-    """Every top-level folder of the repository that is a Python package (the project and its apps)."""
-    return sorted(p for p in ROOT.iterdir() if (p / "__init__.py").is_file() and p.name != "tests")
+    """Every top-level package of the repository that is application code (the project and its apps)."""
+    return sorted(p for p in ROOT.iterdir() if (p / "__init__.py").is_file() and p.name not in NOT_APPLICATION_CODE)
 
 
 def findings(path):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: start PostgreSQL + Elasticsearch if they are not running, run the whole suite against
+# make test: start PostgreSQL, Elasticsearch and Redis if they are not running, run the whole suite against
 # them and a real Chromium, and stop whatever this script started — also when tests fail.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -63,13 +63,21 @@ def es_available():
     return search_enabled() and breaker.allows()
 
 
+def node_urls(url):
+    """ELASTICSEARCH_URL may name several nodes of one cluster, separated by commas."""
+    return [part.strip() for part in url.split(",") if part.strip()]
+
+
 @functools.cache
 def _client(url, ca_certs, timeout):
-    options = {"request_timeout": timeout, "retry_on_timeout": False, "max_retries": 0}
+    nodes = node_urls(url)
+    # A request that cannot reach a node (refused, reset) goes to the next one, each node at most once; the
+    # client leaves a failed node out for a while. A slow answer is not retried: the breaker handles those.
+    options = {"request_timeout": timeout, "retry_on_timeout": False, "max_retries": len(nodes) - 1}
     if ca_certs:
         options["ca_certs"] = ca_certs
     # Credentials travel in the URL (https://user:password@host:9200), as ELASTICSEARCH_URL documents.
-    return Elasticsearch(url, **options)
+    return Elasticsearch(nodes, **options)
 
 
 def get_client(timeout=None):
@@ -123,11 +131,14 @@ def new_index_name(kind):
 def _redacted_url():
     from urllib.parse import urlsplit, urlunsplit
 
-    parts = urlsplit(settings.ELASTICSEARCH_URL)
-    netloc = parts.hostname or ""
-    if parts.port:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+    redacted = []
+    for url in node_urls(settings.ELASTICSEARCH_URL):
+        parts = urlsplit(url)
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        redacted.append(urlunsplit((parts.scheme, netloc, parts.path, "", "")))
+    return ",".join(redacted)
 
 
 def search_status():

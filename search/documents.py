@@ -107,12 +107,20 @@ class EntryDocument(Document):
     evidence = Keyword()
 
 
-def index_body(document_class):
-    """Settings and mappings for a new concrete index of a kind."""
+def replicas_for(client):
+    """Copies of each shard a new index gets: one on a cluster of several data nodes, so losing a node loses no
+    data and no answer; none on a single node, where a replica could never be placed (the index would stay
+    yellow)."""
+    data_nodes = client.cluster.health(filter_path="number_of_data_nodes")["number_of_data_nodes"]
+    return min(1, data_nodes - 1)
+
+
+def index_body(document_class, replicas=0):
+    """Settings and mappings for a new concrete index of a kind (`replicas_for` the cluster it goes to)."""
     return {
         "settings": {
             "number_of_shards": 1,
-            "number_of_replicas": 0,
+            "number_of_replicas": replicas,
             "refresh_interval": "1s",
             "analysis": ANALYSIS,
         },

@@ -20,7 +20,7 @@ from elastic_transport import OrjsonSerializer
 from elasticsearch import helpers
 
 from search import client as es
-from search.documents import entry_source, index_body
+from search.documents import entry_source, index_body, replicas_for
 from search.fallback import store
 from search.models import PendingUpdate
 from search.registry import SearchKind
@@ -248,7 +248,8 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
     alias = es.index_name(kind.name)
     new_index = es.new_index_name(kind.name)
     if use_es:
-        body = index_body(kind.document())
+        replicas = replicas_for(client)
+        body = index_body(kind.document(), replicas=replicas)
         body["settings"]["refresh_interval"] = "-1"  # no refreshes and no fsync per request while loading
         body["settings"]["translog"] = {"durability": "async"}
         client.indices.create(index=new_index, **body)
@@ -280,6 +281,9 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
                     index=new_index, settings={"index": {"refresh_interval": "1s", "translog.durability": "request"}}
                 )
                 client.indices.refresh(index=new_index)
+                # The alias moves once the replicas are in place too, so a node lost right after loses no answer
+                # (a bounded wait: a cluster that cannot place them gets the index all the same).
+                client.cluster.health(index=new_index, wait_for_status="green" if replicas else "yellow", timeout="60s")
                 _swap_alias(client, alias, new_index)
     except Exception:
         if use_es:

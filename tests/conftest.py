@@ -11,6 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The Redis of `make services` (CACHE_URL in .services/env) is for the tests that ask for it (`redis_url` in
+# tests/deploy/); the processes tests start (runserver, manage.py) keep a cache of their own, as the suite's do.
+# Parallel workers inherit the address under the other name.
+SHARED_CACHE_URL = os.environ.setdefault("PORTAL_TEST_REDIS_URL", os.environ.pop("CACHE_URL", ""))
 
 
 def require_service(name, available, hint):

@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import health
+from core.db_outage import RETRY_AFTER_SECONDS
 
 
 @never_cache
@@ -20,4 +21,7 @@ def healthz(request):
         database.update(status="error", error=exc.__class__.__name__)
     healthy = database["status"] == "ok"
     body = {"status": "ok" if healthy else "error", "database": database, **health.reports()}
-    return JsonResponse(body, status=200 if healthy else 503)
+    response = JsonResponse(body, status=200 if healthy else 503)
+    if not healthy:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -127,8 +127,8 @@ def job_apply(request, job_id):
     if job.status != ImportJob.Status.CHECKED or not jobs.upload_path(job).exists():
         messages.error(request, _("This check can no longer be imported: upload the file again."))
         return redirect("providers_import:job", job_id=job.pk)
-    job.status, job.started_at, job.finished_at = ImportJob.Status.IMPORTING, None, None
-    job.save(update_fields=["status", "started_at", "finished_at"])
+    job.status, job.started_at, job.finished_at, job.error = ImportJob.Status.IMPORTING, None, None, ""
+    job.save(update_fields=["status", "started_at", "finished_at", "error"])
     (jobs.job_dir(job) / "progress.json").unlink(missing_ok=True)
     apply_import.enqueue(str(job.pk))
     return redirect("providers_import:job", job_id=job.pk)

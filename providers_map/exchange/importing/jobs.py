@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.db_outage import is_database_unavailable, wait_for_database
 from providers_map.exchange.models import ImportJob
 
 from .pipeline import run_import_path
@@ -116,9 +117,15 @@ def run_job(job_id, apply):
         result = run_import_path(path, dry_run=not apply, user=job.user, progress=Progress(job), search="later")
     except Exception as exc:
         logger.exception("Registry import %s failed", job.pk)
+        # The import's transaction was rolled back. A database that stopped answering (a restart) is waited
+        # for, so that the outcome can be recorded at all.
+        if is_database_unavailable(exc) and not wait_for_database():
+            raise
         job.status = ImportJob.Status.FAILED
         if isinstance(exc, DatabaseError):
             job.error = _("The import failed because of a database error; nothing was changed. Try again.")
+            if apply and job.check_result is not None and path.exists():
+                job.status = ImportJob.Status.CHECKED  # the check still holds: the import can be confirmed again
         else:
             job.error = _("The import stopped because of an internal error; nothing was changed.")
         job.finished_at = timezone.now()

@@ -3,16 +3,18 @@
 Imports the registry from XLSX or CSV (the template's or the export's layout) in one transaction; the dry
 run lists per organisation what would be created or changed (column: old → new), what stays and what is
 rejected. A progress bar goes to standard error (by default when it is a terminal).
-Exit codes: 0 every row accepted, 1 some rows rejected (and reported), 2 the file is unusable.
+Exit codes: 0 every row accepted, 1 some rows rejected (and reported), 2 the file is unusable, 3 the database
+stopped answering (nothing was written: run the command again).
 """
 
 import sys
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from core.db_outage import DATABASE_UNAVAILABLE
 from providers_map.exchange.importing.pipeline import run_import_path
 from providers_map.exchange.importing.problems import report_csv
 from providers_map.exchange.importing.summary import summary_lines
@@ -70,7 +72,14 @@ class Command(BaseCommand):
     def handle(self, *args, path, dry_run, report, progress, **options):
         show = sys.stderr.isatty() if progress is None else progress
         bar = ProgressBar(self.stderr._out if hasattr(self.stderr, "_out") else self.stderr) if show else None
-        result = run_import_path(path, dry_run=dry_run, progress=bar)
+        try:
+            result = run_import_path(path, dry_run=dry_run, progress=bar)
+        except DATABASE_UNAVAILABLE as exc:
+            raise CommandError(
+                _("The database stopped answering (%(error)s); nothing was imported. Run the command again.")
+                % {"error": str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__},
+                returncode=3,
+            ) from exc
         if bar:
             bar.close()
         out = self.stderr if result.unusable else self.stdout

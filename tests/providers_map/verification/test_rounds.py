@@ -56,9 +56,10 @@ def test_the_operator_starts_a_round_from_the_admin_and_follows_its_progress(sin
 
     response = client.post(reverse("providers_verification:round_start"))
     round_ = Round.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("providers_verification:round", args=[round_.pk])
+    assert response.status_code == 302
+    assert response["Location"] == reverse("providers_verification:round", args=[round_.pk])
     status = client.get(reverse("providers_verification:round_status", args=[round_.pk])).json()
-    assert status == {"status": "done", "running": False, "phase": "write", "done": 1, "total": 1, "rate": status["rate"], "seconds_left": 0}  # noqa: E501
+    assert (status["status"], status["running"], status["done"], status["total"]) == ("done", False, 1, 1)
     assert [message["To"] for message in sink.messages] == ["due@example.org"]
     assert client.post(reverse("providers_verification:round_start"), {}).status_code == 302
 

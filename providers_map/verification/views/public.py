@@ -2,7 +2,7 @@
 
 A link is refused with a clear Russian page (and nothing changed) when it is forged, expired, made for another
 organisation, or — for changes — already used. Token pages are private: not cached, not indexed, and they
-send no Referer, so the link never leaks to the sites the entry links to.
+send no Referer to other sites, so the link never leaks to the sites the entry links to.
 """
 
 import functools
@@ -77,14 +77,15 @@ REFUSALS = {
 
 
 def private(view):
-    """No caching, no indexing and no Referer for pages whose address holds a link's token."""
+    """No caching, no indexing and no Referer to other sites for pages whose address holds a link's token."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "no-store, private"
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: the browser then sends Origin with the page's own form posts (CSRF needs it)
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return wrapper

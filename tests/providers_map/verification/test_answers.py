@@ -52,7 +52,7 @@ def test_everything_is_correct_updates_the_verification_date_and_nothing_else(si
 
     page = client.get(link)
     assert page.status_code == 200 and page["X-Robots-Tag"] == "noindex, nofollow"
-    assert page["Referrer-Policy"] == "no-referrer" and "no-store" in page["Cache-Control"]
+    assert page["Referrer-Policy"] == "same-origin" and "no-store" in page["Cache-Control"]
     assert organisation.display_name in page.content.decode() and "Всё верно" in page.content.decode()
     response = client.post(link + "confirm/", {"person": "Ирина Петрова, директор"})
     assert response.status_code == 303

@@ -23,8 +23,9 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from core.accessibility import COOKIE_NAME, Vision
+from providers_map.models import Organisation
 from providers_map.verification.models import Message, Round
-from tests.e2e.conftest import admin_log_in, axe_violations, registry_operator, registry_restored
+from tests.e2e.conftest import admin_log_in, axe_violations, registry_operator
 from tests.e2e.journeys import timed
 from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory
 from tests.providers_map.verification.smtp import smtp_sink
@@ -45,8 +46,8 @@ SCHEMES = {
 @pytest.fixture(scope="module")
 def verification_world(django_db_blocker, demo_server):
     """A due entry added to the committed demo, a real SMTP server, the mail worker and an operator who may
-    publish; everything made here is removed afterwards."""
-    with django_db_blocker.unblock(), registry_restored(), smtp_sink() as sink:
+    publish; everything made here is removed afterwards (the demo's entries are asked too, and left as they were)."""
+    with django_db_blocker.unblock(), smtp_sink() as sink:
         with override_settings(PORTAL_BASE_URL=demo_server.url):
             tasks_before = set(DBTaskResult.objects.values_list("pk", flat=True))
             organisation = OrganisationFactory(
@@ -78,6 +79,8 @@ def verification_world(django_db_blocker, demo_server):
                 thread.join(timeout=60)
                 Round.objects.all().delete()  # with its messages (the demo's entries were asked too)
                 Message.objects.all().delete()
+                # One entry: deleting it takes it out of the search indices too (search's post_delete listener).
+                Organisation.objects.get(pk=organisation.pk).delete()
                 DBTaskResult.objects.exclude(pk__in=tasks_before).delete()
                 user.delete()
 

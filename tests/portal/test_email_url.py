@@ -1,12 +1,10 @@
-"""EMAIL_URL → Django's mail settings (portal/settings/email_url.py), and production's warning without it."""
+"""EMAIL_URL → Django's mail settings (portal/settings/email_url.py); production's warning is in test_settings."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 import pytest
 
 from portal.settings.email_url import CONSOLE, SMTP, delivers, email_settings
-
-from .test_settings import PRODUCTION_ENV, _import_settings
 
 
 def test_smtp_with_starttls_and_a_percent_encoded_login():
@@ -54,10 +52,3 @@ def test_console_in_development_and_when_unset():
 def test_a_malformed_url_stops_start_up_with_a_clear_message(url, words):
     with pytest.raises(ImproperlyConfigured, match=words):
         email_settings(url)
-
-
-def test_production_warns_without_an_smtp_server():
-    unset = _import_settings("portal.settings.production", **PRODUCTION_ENV, EMAIL_URL="")
-    assert unset.returncode == 0 and "EMAIL_URL names no SMTP server" in unset.stderr
-    configured = _import_settings("portal.settings.production", **PRODUCTION_ENV, EMAIL_URL="smtp://mail:25")
-    assert configured.returncode == 0 and "EMAIL_URL" not in configured.stderr

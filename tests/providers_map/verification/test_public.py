@@ -7,6 +7,7 @@ import pytest
 from providers_map.verification import answers, rounds
 from providers_map.verification.models import Message
 from tests.providers_map.exchange.hsds.schemas import validate
+from tests.providers_map.factories import OrganisationFactory
 from tests.providers_map.finder.data import use_backend
 
 from .conftest import entry
@@ -40,7 +41,7 @@ def test_a_flood_of_requests_is_refused_and_sends_no_more_mail(client, sink):
     refused = claim(client, organisation)
     assert "уже несколько раз" in refused.content.decode() and refused["Retry-After"]
     assert len(sink.messages) == 3 and Message.objects.count() == 3
-    others = [entry(days=300, email=f"other{n}@example.org") for n in range(8)]
+    others = [OrganisationFactory(email=f"other{n}@example.org") for n in range(8)]
     assert [claim(client, other).status_code for other in others] == [200] * 7 + [429]  # 10 per client an hour
 
 

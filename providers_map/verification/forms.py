@@ -173,7 +173,7 @@ class Changes:
         return all([form.is_valid() for form in self.forms()])
 
     def errors(self):
-        """(label, message) for the summary at the top of the form."""
+        """(label, message, field id) for the summary at the top of the form, each linking to its field."""
         found = []
         for form in self.forms():
             for name, messages in form.errors.items():

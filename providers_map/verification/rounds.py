@@ -123,7 +123,7 @@ def reminders_due(now=None):
 
 
 def queue_reminders(now=None):
-    """Write the reminders due (queued); returns their number. `deliver()` sends them."""
+    """Write the reminders due (queued); returns their ids. `deliver()` sends them."""
     reminders = [
         Message(
             organisation=message.organisation,
@@ -134,8 +134,7 @@ def queue_reminders(now=None):
         for message in reminders_due(now)
         if message.organisation.email == message.email
     ]
-    Message.objects.bulk_create(reminders)
-    return len(reminders)
+    return [message.pk for message in Message.objects.bulk_create(reminders)]
 
 
 def scheduled_round_due(today=None):

@@ -14,12 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-round", action="store_true", help="Only the reminders, no monthly round.")
 
     def handle(self, *args, **options):
-        queued = rounds.queue_reminders()
-        if queued:
-            tasks.send_messages.enqueue(
-                list(rounds.Message.objects.filter(kind="reminder", status="queued").values_list("pk", flat=True))
-            )
-        self.stdout.write(f"reminders queued: {queued}")
+        reminders = rounds.queue_reminders()
+        if reminders:
+            tasks.send_messages.enqueue(reminders)
+        self.stdout.write(f"reminders queued: {len(reminders)}")
         if not options["no_round"] and rounds.scheduled_round_due():
             round_ = rounds.start_round(scheduled=True)
             tasks.send_round.enqueue(round_.pk)

@@ -39,7 +39,8 @@ run: install ## Serve the portal on http://127.0.0.1:$(PORT) with the background
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) db_worker --backend imports --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --backend mail --no-reload & mailer=$$!; \
+	trap 'kill $$worker $$mailer 2>/dev/null; wait $$worker $$mailer 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: install ## Production settings on the local services (make services): deploy/Procfile's gunicorn workers and import worker on http://127.0.0.1:$(PORT)
@@ -56,7 +57,7 @@ services-stop: ## Stop the local PostgreSQL, Elasticsearch and Redis
 
 # Production settings as a deployment would give them (values for the check only; nothing is served).
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HOSTS=portal.example \
-	WAGTAILADMIN_BASE_URL=https://portal.example CACHE_URL=redis://127.0.0.1:6379/0 \
+	WAGTAILADMIN_BASE_URL=https://portal.example CACHE_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://127.0.0.1:25 \
 	SECRET_KEY=lint-only-deploy-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ
 
 lint: install ## ruff, import contracts, templates/JS/CSS linters, Django checks (incl. check --deploy), migrations, translations

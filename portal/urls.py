@@ -20,6 +20,7 @@ from providers_map.exchange.hsds import urls as hsds_urls
 from providers_map.finder import urls as finder_urls
 from providers_map.finder.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
+from providers_map.verification import urls as verification_urls
 from search import urls as search_urls
 from search.api import router as search_router
 from selfcheck import urls as selfcheck_urls
@@ -36,7 +37,11 @@ api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
 
 # /providers/: the finder, the open-data pages, then the provider pages (whose slugs never take the others' names)
-PROVIDERS = (finder_urls.urlpatterns + open_data_urls.urlpatterns + registry_urls.urlpatterns, "providers")
+# and their verification pages
+PROVIDERS = (
+    finder_urls.urlpatterns + open_data_urls.urlpatterns + registry_urls.urlpatterns + verification_urls.urlpatterns,
+    "providers",
+)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [

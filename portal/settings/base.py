@@ -11,6 +11,7 @@ from whitenoise.compress import Compressor
 
 from .cache_url import cache_config
 from .csp import admin_directives, public_directives
+from .email_url import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "providers_map",
     "providers_map.finder",
     "providers_map.exchange",
+    "providers_map.verification",
     "search",
     "selfcheck",
     "wagtail.contrib.forms",
@@ -154,6 +156,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {"default": cache_config(CACHE_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX") or "portal")}
 
+# Mail: EMAIL_URL (smtp://host:port, smtp+tls://user:pass@host:587, smtp+ssl://…; portal/settings/email_url.py)
+# sets EMAIL_BACKEND, EMAIL_HOST, … Without it mail is printed to the console (production warns).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+EMAIL_SETTINGS = email_settings(EMAIL_URL)
+globals().update(EMAIL_SETTINGS)
+# The sender of the portal's mail (EMAIL_URL's ?from= gives it too).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or EMAIL_SETTINGS.get(
+    "DEFAULT_FROM_EMAIL", "webmaster@localhost"
+)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Ранняя помощь"
 # The admin's public address for links in e-mails; production refuses to start without it.
@@ -178,7 +190,14 @@ READABILITY_THRESHOLDS = {"min_reading_ease": 55, "max_avg_sentence_length": 10,
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Verification rounds and their reminders (providers_map/verification): `db_worker --backend mail`.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Verification (providers_map/verification): entries not verified for PORTAL_VERIFICATION_MONTHS are asked in a
+# round; links work for PORTAL_VERIFICATION_LINK_DAYS; a reminder follows after PORTAL_VERIFICATION_REMINDER_DAYS.
+PORTAL_VERIFICATION_MONTHS = int(os.environ.get("PORTAL_VERIFICATION_MONTHS", "6"))
+PORTAL_VERIFICATION_LINK_DAYS = int(os.environ.get("PORTAL_VERIFICATION_LINK_DAYS", "30"))
+PORTAL_VERIFICATION_REMINDER_DAYS = int(os.environ.get("PORTAL_VERIFICATION_REMINDER_DAYS", "14"))
 # Uploaded registry files wait here between upload, check and import (private: not under MEDIA_ROOT).
 PROVIDER_IMPORT_DIR = Path(os.environ.get("PROVIDER_IMPORT_DIR", VAR_DIR / "imports"))
 

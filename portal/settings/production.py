@@ -12,8 +12,9 @@ import warnings
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, WAGTAILADMIN_BASE_URL
+from .base import ALLOWED_HOSTS, CACHES, EMAIL_SETTINGS, SECRET_KEY, WAGTAILADMIN_BASE_URL
 from .cache_url import is_shared
+from .email_url import delivers
 
 
 class ProductionSettingsWarning(RuntimeWarning):
@@ -38,6 +39,13 @@ if not is_shared(CACHES["default"]):
     warnings.warn(
         "CACHE_URL is not set: the cache is per process, so rate limits and the admin login lockout are "
         "multiplied by the number of worker processes. Set CACHE_URL to redis://… or memcached://….",
+        ProductionSettingsWarning,
+        stacklevel=1,
+    )
+if not delivers(EMAIL_SETTINGS):
+    warnings.warn(
+        "EMAIL_URL names no SMTP server: mail (verification requests to providers, import reports) is printed to the "
+        "console and never delivered. Set EMAIL_URL to smtp+tls://user:password@host:587 or smtp://host:25.",
         ProductionSettingsWarning,
         stacklevel=1,
     )

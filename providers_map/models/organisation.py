@@ -162,6 +162,15 @@ class Organisation(
             "entries not confirmed for 12 months are marked as outdated in the admin."
         ),
     )
+    confirmed_on = models.DateField(
+        _("confirmed by the organisation on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The last day the organisation itself confirmed or corrected its entry through a verification link."
+        ),
+    )
     data_source = models.CharField(
         _("data source"),
         max_length=200,
@@ -269,6 +278,15 @@ class Organisation(
             self.slug = unique_slug(type(self), self.short_name or self.name, self.pk)
         self.import_key = self.compute_import_key()
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision never takes back the organisation's own confirmation: `confirmed_on` stays as recorded,
+        and the verification date is never earlier (providers_map/verification records both without a revision)."""
+        obj = super().with_content_json(content)
+        obj.confirmed_on = self.confirmed_on
+        if self.confirmed_on and (obj.verified_at is None or obj.verified_at < self.confirmed_on):
+            obj.verified_at = self.confirmed_on
+        return obj
 
     # Preview: the public provider layout with the unsaved data.
     def get_preview_template(self, request, mode_name):

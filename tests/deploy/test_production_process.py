@@ -1,5 +1,5 @@
 """`make serve`'s process files run for real: deploy/Procfile under honcho (gunicorn with deploy/gunicorn.conf.py,
-the import worker) with production settings, on loopback, against the test database with the demo."""
+the import and mail workers) with production settings, on loopback, against the test database with the demo."""
 
 import re
 import subprocess
@@ -64,7 +64,7 @@ def test_the_procfile_serves_the_portal_as_a_deployment_would(
         assert missing.status == 404 and "Страница не найдена" in missing.text  # not Django's debug page
 
     output = server.output()
-    assert "web.1 started" in output and "worker.1 started" in output
+    assert "web.1 started" in output and "worker.1 started" in output and "mail.1 started" in output
     assert len(re.findall(r"Booting worker with pid", output)) == 2  # WEB_CONCURRENCY
     assert "Starting worker" in output  # the import worker polled its queue
     assert "Traceback" not in output
@@ -81,10 +81,11 @@ def test_systemd_units_made_from_the_procfile_run_the_same_commands(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     procfile = parse_procfile((ROOT / "deploy" / "Procfile").read_text()).processes
-    assert set(procfile) == {"web", "worker"}
+    assert set(procfile) == {"web", "worker", "mail"}
     for name, command in procfile.items():
         unit = (tmp_path / f"portal-{name}-1.service").read_text()
         assert command in unit
         assert "Restart=always" in unit
     assert "gunicorn --config deploy/gunicorn.conf.py" in procfile["web"]
     assert "db_worker --backend imports" in procfile["worker"]
+    assert "db_worker --backend mail" in procfile["mail"]

@@ -39,12 +39,15 @@ def test_production_refuses_to_start_without_wagtailadmin_base_url():
 
 def test_production_starts_with_all_three_set_and_warns_without_a_shared_cache():
     env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example", "WAGTAILADMIN_BASE_URL": "https://portal.example"}
-    result = _import_settings("portal.settings.production", **env, CACHE_URL="")
+    result = _import_settings("portal.settings.production", **env, CACHE_URL="", EMAIL_URL="")
     assert result.returncode == 0, result.stderr
     assert "CACHE_URL is not set" in result.stderr
-    shared = _import_settings("portal.settings.production", **env, CACHE_URL="redis://127.0.0.1:6379/0")
+    assert "EMAIL_URL names no SMTP server" in result.stderr  # mail would only reach the console
+    shared = _import_settings(
+        "portal.settings.production", **env, CACHE_URL="redis://127.0.0.1:6379/0", EMAIL_URL="smtp://mail:25"
+    )
     assert shared.returncode == 0, shared.stderr
-    assert "CACHE_URL" not in shared.stderr
+    assert "CACHE_URL" not in shared.stderr and "EMAIL_URL" not in shared.stderr
 
 
 def test_base_settings_are_production_safe():

@@ -27,6 +27,7 @@ always agree. What maps where (decoding helpers for importers are in `decoding`)
 | documents to bring (one per line) | required_document |
 | status | service status: active / temporarily closed / defunct (closed) |
 | verified on, last change | service assured_date, last_modified |
+| confirmed by the organisation on | metadata of the organization (last_action_type "verified"; API objects only) |
 | a service at each location of its organisation | service_at_location |
 
 Never published: drafts, unpublished entries, error reports, operators' notes, the data source, where the
@@ -37,6 +38,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from providers_map import hours as hours_lib
 from providers_map.wording import lines
@@ -79,6 +81,7 @@ class Bundle:
 
     organisation: object
     tables: dict = field(default_factory=lambda: {table: [] for table in TABLES})
+    metadata: list = field(default_factory=list)  # HSDS metadata of the organization (not a package table)
 
     def add(self, table, record):
         if record is not None:
@@ -111,6 +114,7 @@ class Mapper:
             bundle = Bundle(organisation)
             org_id = str(organisation.uuid)
             bundle.add("organization", self._organization(organisation))
+            bundle.metadata = self.metadata(organisation)
             for attribute, scheme, label in IDENTIFIER_SCHEMES:
                 number = getattr(organisation, attribute)
                 if number:
@@ -152,6 +156,25 @@ class Mapper:
             "description": organisation.description or "",
             **compact(optional),
         }
+
+    def metadata(self, organisation):
+        """The organisation's own confirmation of its entry (providers_map/verification), as HSDS metadata."""
+        if not organisation.confirmed_on:
+            return []
+        org_id, day = str(organisation.uuid), organisation.confirmed_on.isoformat()
+        return [
+            {
+                "id": ids.part_id(org_id, "metadata", f"verified/{day}"),
+                "resource_id": org_id,
+                "resource_type": "organization",
+                "last_action_date": day,
+                "last_action_type": "verified",
+                "field_name": "assured_date",
+                "previous_value": "",
+                "replacement_value": day,
+                "updated_by": gettext("the organisation itself"),
+            }
+        ]
 
     def _location(self, bundle, organisation, location):
         loc_id = str(location.uuid)

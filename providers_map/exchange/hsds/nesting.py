@@ -46,6 +46,7 @@ class Nester:
             "phones": bundle.records("phone", organization_id=org_id),
             "organization_identifiers": bundle.records("organization_identifier", organization_id=org_id),
             "attributes": self.attributes(bundle, org_id),
+            **({"metadata": bundle.metadata} if bundle.metadata else {}),
         }
 
     # Services

@@ -1,0 +1,1 @@
+"""Public pages (`public`) and the operators' admin pages (`admin`)."""

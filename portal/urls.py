@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.api import router as events_router
 from portal.api import api
 from portal.api import not_found as api_not_found
 from portal.api_docs import api_docs
@@ -21,6 +22,7 @@ SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": Pr
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
+api.add_router("/events", events_router)
 
 # App URLconfs are added above the Wagtail catch-all, one line per app.
 urlpatterns = [
@@ -35,6 +37,7 @@ urlpatterns = [
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include("providers_map.urls")),
     path("search/", include("search.urls")),
+    path("events/", include("events.urls")),  # calendar files beside the /events/ page
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

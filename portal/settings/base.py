@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "materials",
     "providers_map",
     "providers_map.importing",
+    "events",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

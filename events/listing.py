@@ -72,9 +72,9 @@ def _matches(page, key, value, when, now):
             return page.in_person
         return page.effective_format == Format.MIXED
     if key == "topic":
-        return value in {topic.slug for topic in page.topics.all()}
+        return value in page.terms["topic"]
     if key == "age":
-        ages = {age.slug for age in page.age_groups.all()}
+        ages = page.terms["age"]
         return not ages or value in ages  # no ages given: useful at any age
     if key == "month":
         return value in _months(page, when, now)

@@ -10,6 +10,10 @@ from django.utils import timezone
 from events import schedule, zones
 from events.choices import AUDIENCES, Format, Status
 
+ONLINE_FORMATS = {Format.ONLINE.value, Format.MIXED.value}
+IN_PERSON_FORMATS = {Format.IN_PERSON.value, Format.MIXED.value}
+MOVED_ONLINE = Status.MOVED_ONLINE.value
+
 
 class EventFacts:
     # -- time ----------------------------------------------------------------------------------------------
@@ -74,7 +78,7 @@ class EventFacts:
     # -- format and place ---------------------------------------------------------------------------------
     @property
     def effective_format(self):
-        return Format.ONLINE if self.status == Status.MOVED_ONLINE else self.format
+        return Format.ONLINE.value if self.status == MOVED_ONLINE else self.format
 
     @property
     def effective_format_label(self):
@@ -82,11 +86,11 @@ class EventFacts:
 
     @property
     def is_online(self):
-        return self.effective_format in (Format.ONLINE, Format.MIXED)
+        return self.effective_format in ONLINE_FORMATS
 
     @property
     def in_person(self):
-        return self.effective_format in (Format.IN_PERSON, Format.MIXED)
+        return self.effective_format in IN_PERSON_FORMATS
 
     @cached_property
     def registry_location(self):
@@ -139,12 +143,21 @@ class EventFacts:
     def audience_labels(self):
         return [str(label) for _value, field, label in AUDIENCES if getattr(self, field)]
 
+    @cached_property
+    def terms(self):
+        """{"region": codes, "topic": slugs, "age": slugs}, read once (lists and counts ask many times)."""
+        return {
+            "region": [region.code for region in self.regions.all()],
+            "topic": [topic.slug for topic in self.topics.all()],
+            "age": [age.slug for age in self.age_groups.all()],
+        }
+
     def region_codes(self):
-        return [region.code for region in self.regions.all()]
+        return self.terms["region"]
 
     def serves_region(self, code):
         """Online events count for every region; others for their regions (or all of Russia)."""
-        return self.is_online or self.all_russia or code in self.region_codes()
+        return self.is_online or self.all_russia or code in self.terms["region"]
 
     def organiser(self):
         """{"name", "url", "registry": bool}: the registry organisation (its page) or the free text."""

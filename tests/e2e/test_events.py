@@ -17,7 +17,9 @@ SEMINAR = "Онлайн-семинар для родителей: играем �
 
 
 def test_a_parent_in_novosibirsk_finds_next_months_online_seminar_and_adds_it_to_the_calendar(browser, site_url):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844}, timezone_id="Asia/Novosibirsk")
+    context = browser.new_context(
+        locale="ru-RU", viewport={"width": 390, "height": 844}, timezone_id="Asia/Novosibirsk"
+    )
     page = context.new_page()
     today = timezone.localdate()
     next_month = (today.replace(day=1) + dt.timedelta(days=32)).strftime("%Y-%m")

@@ -62,7 +62,10 @@ def test_a_series_in_the_feed_expands_to_the_meetings_the_page_lists(client, ind
     )
     assert page.zone == "Asia/Novosibirsk"  # from its federal subject
     feed = client.get(reverse("events:feed")).content
-    window = (dt.datetime.combine(first, dt.time(), dt.UTC), dt.datetime.combine(first + dt.timedelta(90), dt.time(), dt.UTC))
+    window = (
+        dt.datetime.combine(first, dt.time(), dt.UTC),
+        dt.datetime.combine(first + dt.timedelta(90), dt.time(), dt.UTC),
+    )
     in_feed = [(start, status) for uid, start, status in expanded(feed, *window)]
     on_page = [(m.start.astimezone(dt.UTC), m.cancelled) for m in page.occurrences()]
 

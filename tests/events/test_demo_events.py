@@ -17,7 +17,16 @@ from tests.events.ical import starts_icalendar, starts_ics
 pytestmark = pytest.mark.django_db
 
 REQUIRED = {"name", "startDate", "location"}  # Google: required for an Event
-RECOMMENDED = {"description", "endDate", "eventAttendanceMode", "eventStatus", "image", "offers", "organizer", "performer"}
+RECOMMENDED = {
+    "description",
+    "endDate",
+    "eventAttendanceMode",
+    "eventStatus",
+    "image",
+    "offers",
+    "organizer",
+    "performer",
+}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 

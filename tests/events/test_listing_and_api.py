@@ -35,9 +35,7 @@ def calendar():
     )
     recording = make_material(make_library(slug="library-events"), material_type="recommendations")
     recording.save_revision().publish()
-    past = make_event(
-        index, title="Прошедший вебинар", start_date=today - dt.timedelta(days=20), recording=recording
-    )
+    past = make_event(index, title="Прошедший вебинар", start_date=today - dt.timedelta(days=20), recording=recording)
     return {"index": index, "online": online, "local": local, "past": past, "recording": recording}
 
 

@@ -57,5 +57,15 @@ def test_a_parent_in_novosibirsk_finds_next_months_online_seminar_and_adds_it_to
         start = event.decoded("DTSTART")
         assert str(event["SUMMARY"]) == SEMINAR
         assert start.astimezone(zoneinfo.ZoneInfo("Asia/Novosibirsk")).strftime("%Y-%m %H:%M") == f"{next_month} 19:00"
+
+        # a webinar at 10:00 in Vladivostok: in the region the parent picked (the server writes it) …
+        page.goto(site_url + "/events/functional-assessment-webinar/")
+        reader = page.locator(".event-facts .event-when__reader")
+        assert reader.inner_text() == "По вашему времени (Новосибирск, МСК+4): 07:00–08:30"
+        # … and, for a reader who picked none, in the device's zone (the script adds it)
+        context.clear_cookies()
+        page.reload()
+        assert reader.inner_text().startswith("По вашему времени (часовой пояс вашего устройства): ")
+        assert reader.inner_text().endswith(", 07:00–08:30")
     finally:
         context.close()

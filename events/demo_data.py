@@ -22,6 +22,15 @@ BODY_SPECIALISTS = [
     ),
 ]
 
+KALININGRAD_CENTRE = {
+    "name": "Центр семьи «Янтарь»",
+    "address": "ул. Театральная, д. 5",
+    "locality": "Калининград",
+    "region": "39",
+    "lat": "54.716900",
+    "lon": "20.500200",
+}
+
 EVENTS = [
     {
         "slug": "play-with-a-two-year-old-webinar",
@@ -96,14 +105,7 @@ EVENTS = [
         "when": {"day": 6, "start": "11:00", "end": "12:30"},
         "zone": "",
         "format": "in-person",
-        "venue": {
-            "name": "Центр семьи «Янтарь»",
-            "address": "ул. Театральная, д. 5",
-            "locality": "Калининград",
-            "region": "39",
-            "lat": "54.716900",
-            "lon": "20.500200",
-        },
+        "venue": KALININGRAD_CENTRE,
         "audiences": ["parents"],
         "ages": [],
         "topics": ["about-early-care", "getting-help"],
@@ -293,14 +295,7 @@ EVENTS = [
         "when": {"day": 60, "start": "10:30", "end": "12:00"},
         "zone": "",
         "format": "in-person",
-        "venue": {
-            "name": "Центр семьи «Янтарь»",
-            "address": "ул. Театральная, д. 5",
-            "locality": "Калининград",
-            "region": "39",
-            "lat": "54.716900",
-            "lon": "20.500200",
-        },
+        "venue": KALININGRAD_CENTRE,
         "audiences": ["parents"],
         "ages": ["1-2y", "2-3y"],
         "topics": ["movement"],

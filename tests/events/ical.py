@@ -20,7 +20,11 @@ def starts_icalendar(body):
 def starts_ics(body):
     """The same, read by the `ics` package (its own parser, arrow dates)."""
     calendar = ics.Calendar(body.decode())
-    return {event.uid: event.begin.datetime.astimezone(dt.UTC) for event in calendar.events}
+    return {
+        event.uid: event.begin.datetime.astimezone(dt.UTC)
+        for event in calendar.events
+        if not any(line.name == "RECURRENCE-ID" for line in event.extra)  # a moved date of a series
+    }
 
 
 def expanded(body, start, end):

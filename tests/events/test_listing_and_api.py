@@ -110,3 +110,20 @@ def test_unknown_repeated_and_unreadable_api_parameters_are_named_in_russian(cli
     }
     page = client.get(calendar["index"].url, {"month": "2026-9", "region": "54"}).content.decode()
     assert "Месяц в виде ГГГГ-ММ" in page and "Регион: Новосибирская область" in page
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_events(client, calendar):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(path):
+        client.get(path)  # the site's caches (menus, settings, site roots) warm up on the first request
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    paths = [calendar["index"].url, "/api/v1/events", "/events/calendar.ics"]
+    before = [count(path) for path in paths]
+    for number in range(3):
+        make_event(calendar["index"], regions=["54"], topics=["communication"], ages=["1-2y"], title=f"Ещё {number}")
+    assert [count(path) for path in paths] == before

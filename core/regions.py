@@ -3,6 +3,8 @@
 Used to seed the Region taxonomy; the list is fixed by the Constitution, so it is data, not content.
 """
 
+import zoneinfo
+
 CENTRAL = "Центральный"
 NORTHWEST = "Северо-Западный"
 SOUTH = "Южный"
@@ -104,3 +106,34 @@ FEDERAL_SUBJECTS = [
     ("94", "Луганская Народная Республика", SOUTH),
     ("95", "Херсонская область", SOUTH),
 ]
+
+
+# The IANA zone of each federal subject (one per subject; the few that span two zones use their capital's);
+# anything unknown falls back to Moscow time.
+DEFAULT_TIMEZONE = "Europe/Moscow"
+_ZONES = {
+    "Europe/Kaliningrad": ("39",),
+    "Europe/Samara": ("18", "63"),
+    "Europe/Astrakhan": ("30",),
+    "Europe/Saratov": ("64",),
+    "Europe/Ulyanovsk": ("73",),
+    "Asia/Yekaterinburg": ("02", "45", "56", "59", "66", "72", "74", "86", "89"),
+    "Asia/Omsk": ("55",),
+    "Asia/Novosibirsk": ("54",),
+    "Asia/Barnaul": ("04", "22"),
+    "Asia/Tomsk": ("70",),
+    "Asia/Novokuznetsk": ("42",),
+    "Asia/Krasnoyarsk": ("17", "19", "24"),
+    "Asia/Irkutsk": ("03", "38"),
+    "Asia/Chita": ("75",),
+    "Asia/Yakutsk": ("14", "28"),
+    "Asia/Vladivostok": ("25", "27", "79"),
+    "Asia/Sakhalin": ("65",),
+    "Asia/Magadan": ("49",),
+    "Asia/Kamchatka": ("41", "87"),
+}
+REGION_TIMEZONES = {code: zone for zone, codes in _ZONES.items() for code in codes}
+
+
+def region_timezone(region_code):
+    return zoneinfo.ZoneInfo(REGION_TIMEZONES.get(str(region_code or ""), DEFAULT_TIMEZONE))

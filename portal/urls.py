@@ -14,6 +14,8 @@ from core.views.health import healthz
 from core.views.icons import favicon, web_manifest
 from core.views.site_files import robots_txt, security_txt
 from core.views.vision import low_vision
+from events import urls as events_urls
+from events.api import router as events_router
 from providers_map import urls as registry_urls
 from providers_map.exchange import urls as open_data_urls
 from providers_map.exchange.hsds import urls as hsds_urls
@@ -35,6 +37,7 @@ SITEMAPS = {
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
+api.add_router("/events", events_router)
 
 # /providers/: the finder, the open-data pages, then the provider pages (whose slugs never take the others' names)
 # and their verification pages
@@ -57,6 +60,7 @@ urlpatterns = [
     path("providers/", include(PROVIDERS)),
     path("search/", include(search_urls)),
     path("self-check/", include(selfcheck_urls)),
+    path("events/", include(events_urls)),  # calendar files beside the /events/ page
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

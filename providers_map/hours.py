@@ -4,15 +4,14 @@ Pure helpers shared by the editor, the import/export pipeline and the public pag
 one Russian registries use: "Пн-Пт 09:00-18:00; Сб 10:00-14:00". A day absent from the dict or with an
 empty list is a day off. An interval may end at "24:00"; intervals never cross midnight (split them).
 
-Time zones: a location's hours are local time. `region_timezone(code)` maps a federal subject to its IANA
-zone (one zone per subject; the few subjects spanning two zones use their capital's), and anything unknown
-falls back to Europe/Moscow.
+Time zones: a location's hours are local time, in its federal subject's zone (`core.regions.region_timezone`).
 """
 
 import datetime as dt
 import re
 import zoneinfo
 
+from core.regions import DEFAULT_TIMEZONE, REGION_TIMEZONES, region_timezone  # noqa: F401 (used here and re-exported)
 from search.text import fold
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -41,37 +40,10 @@ EVERY_DAY_WORDS = ("ежедневно", "без выходных", "кажды�
 CLOSED_WORDS = ("выходной", "выходные", "закрыто", "не работает")
 ROUND_THE_CLOCK_WORDS = ("круглосуточно",)
 
-DEFAULT_TIMEZONE = "Europe/Moscow"
-_ZONES = {
-    "Europe/Kaliningrad": ("39",),
-    "Europe/Samara": ("18", "63"),
-    "Europe/Astrakhan": ("30",),
-    "Europe/Saratov": ("64",),
-    "Europe/Ulyanovsk": ("73",),
-    "Asia/Yekaterinburg": ("02", "45", "56", "59", "66", "72", "74", "86", "89"),
-    "Asia/Omsk": ("55",),
-    "Asia/Novosibirsk": ("54",),
-    "Asia/Barnaul": ("04", "22"),
-    "Asia/Tomsk": ("70",),
-    "Asia/Novokuznetsk": ("42",),
-    "Asia/Krasnoyarsk": ("17", "19", "24"),
-    "Asia/Irkutsk": ("03", "38"),
-    "Asia/Chita": ("75",),
-    "Asia/Yakutsk": ("14", "28"),
-    "Asia/Vladivostok": ("25", "27", "79"),
-    "Asia/Sakhalin": ("65",),
-    "Asia/Magadan": ("49",),
-    "Asia/Kamchatka": ("41", "87"),
-}
-REGION_TIMEZONES = {code: zone for zone, codes in _ZONES.items() for code in codes}
 
 _TIME = r"(\d{1,2})[:.](\d{2})"
 _INTERVAL = re.compile(rf"^{_TIME}\s*[-–—]\s*{_TIME}$")
 _DAY_RANGE = re.compile(r"^([^\W\d_]+)\.?\s*[-–—]\s*([^\W\d_]+)\.?$")
-
-
-def region_timezone(region_code):
-    return zoneinfo.ZoneInfo(REGION_TIMEZONES.get(str(region_code or ""), DEFAULT_TIMEZONE))
 
 
 def empty_hours():

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "providers_map.finder",
     "providers_map.exchange",
     "providers_map.verification",
+    "events",
     "search",
     "selfcheck",
     "wagtail.contrib.forms",

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from providers_map.exchange import hsds
+from providers_map.exchange.hsds.validation import load as load_standard
 
 TABULAR = Path(__file__).resolve().parent / "hsds_tabular.json"
 PACKAGE_TABLES = (*hsds.VOCABULARY_TABLES, *hsds.TABLES)
@@ -23,6 +24,29 @@ DESCRIPTOR = "datapackage.json"
 @lru_cache(maxsize=1)
 def tabular():
     return json.loads(TABULAR.read_text(encoding="utf-8"))["tables"]
+
+
+@lru_cache(maxsize=1)
+def table_schema_types():
+    """{(table, field): Table Schema type} where HSDS's tabular schema gives one (`datapackage_type`): its JSON
+    Schema says `string` with format `date-time` where the CSV column is a Table Schema `datetime`, and so on."""
+    official = load_standard("compiled/tabular.json")["properties"]
+    return {
+        (table, name): field["datapackage_type"]
+        for table, spec in official.items()
+        for name, field in spec["items"]["properties"].items()
+        if "datapackage_type" in field
+    }
+
+
+def table_schema_field(table, field):
+    """A field of the descriptor: HSDS's column, typed as its tabular schema says."""
+    field = dict(field)
+    kind = table_schema_types().get((table, field["name"]))
+    if kind:
+        field["type"] = kind
+        field.pop("format", None)  # JSON Schema's format; the Table Schema type's default format reads ISO 8601
+    return field
 
 
 def site_base_url():
@@ -52,7 +76,7 @@ def descriptor(base_url=""):
     resources = []
     for table in PACKAGE_TABLES:
         spec = tabular()[table]
-        fields = [{key: value for key, value in field.items()} for field in spec["fields"]]
+        fields = [table_schema_field(table, field) for field in spec["fields"]]
         schema = {"fields": fields, "primaryKey": ["id"]}
         resources.append(
             {

@@ -39,6 +39,11 @@ def table_schema_types():
     }
 
 
+# HSDS's own words about these columns, where its tabular schema's constraint says otherwise: a term is identified
+# by its taxonomy and its code together (one code, e.g. `other`, may name a term in two taxonomies).
+NOT_UNIQUE = {("taxonomy_term", "code")}
+
+
 def table_schema_field(table, field):
     """A field of the descriptor: HSDS's column, typed as its tabular schema says."""
     field = dict(field)
@@ -46,6 +51,10 @@ def table_schema_field(table, field):
     if kind:
         field["type"] = kind
         field.pop("format", None)  # JSON Schema's format; the Table Schema type's default format reads ISO 8601
+        if kind == "time":
+            field["format"] = "any"  # HSDS writes HH:MM with the UTC offset, Table Schema's default is HH:MM:SS
+    if (table, field["name"]) in NOT_UNIQUE:
+        field["constraints"] = {**field.get("constraints", {}), "unique": False}
     return field
 
 

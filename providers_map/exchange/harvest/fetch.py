@@ -172,7 +172,7 @@ class Fetcher:
         deadline = started + self.limits.response_seconds
         size = 0
         try:
-            for chunk in response.stream(CHUNK, decode_content=True):
+            while chunk := response.read1(CHUNK, decode_content=True):  # what has come, not a full chunk
                 size += len(chunk)
                 self.stats.bytes_read += len(chunk)
                 if size > self.limits.max_bytes:

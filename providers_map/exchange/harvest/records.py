@@ -7,12 +7,21 @@ records table by table (`<table>.json`) after typing the CSV text as HSDS's tabu
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from stdnum.ru import inn as inn_number
 from stdnum.ru import ogrn as ogrn_number
 
 from providers_map.exchange.hsds.validation import load, validate
 
 COMPLETENESS = ("phone", "address with coordinates", "age range", "hours", "last verified")
+LABELS = {
+    "phone": _("phone"),
+    "address with coordinates": _("address with coordinates"),
+    "age range": _("age range"),
+    "hours": _("opening hours"),
+    "last verified": _("date last verified"),
+}
 SCHEMES = {"RU-INN": "inn", "RU-OGRN": "ogrn", "INN": "inn", "OGRN": "ogrn"}
 
 

@@ -2,8 +2,9 @@
 
 `harvest_feed` harvests one source; `harvest_due` harvests every source whose scheduled time has come and
 enqueues itself again for the next check, so one worker keeps the schedule without a separate scheduler.
-The admin's «Собрать сейчас» and saving a source enqueue `harvest_feed`; `manage.py harvest_feeds` runs the
-same function in the foreground.
+Registering a source (admin or `harvest_feeds --add-source`) starts that loop if it is not already waiting in
+the queue (`ensure_schedule`). The admin's «Собрать сейчас» enqueues `harvest_feed`; `manage.py harvest_feeds`
+runs the same function in the foreground.
 """
 
 import datetime as dt
@@ -11,6 +12,8 @@ import datetime as dt
 from django.utils import timezone
 
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from providers_map.exchange.models import FeedSource
 
@@ -35,3 +38,10 @@ def harvest_due():
     done = [run.pk for source in due() if (run := harvest_source(source, trigger="schedule"))]
     harvest_due.using(run_after=timezone.now() + CHECK_EVERY).enqueue()
     return done
+
+
+def ensure_schedule():
+    """Enqueue the schedule's loop unless it already waits in the queue."""
+    waiting = DBTaskResult.objects.filter(task_path=harvest_due.module_path, status=TaskResultStatus.READY)
+    if not waiting.exists():
+        harvest_due.using(run_after=timezone.now() + dt.timedelta(minutes=1)).enqueue()

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from providers_map.exchange.harvest.run import harvest_source
 from providers_map.exchange.harvest.sources import find, register
+from providers_map.exchange.harvest.tasks import ensure_schedule
 from providers_map.exchange.models import FeedSource, HarvestRun
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             found, created = register(url, name, allow_private)
         except (ValueError, Exception) as exc:
             raise CommandError(str(exc)) from exc
+        ensure_schedule()
         verb = "registered" if created else "already registered"
         self.stdout.write(f"{verb}: #{found.pk} {found.name} <{found.base_url}>")
 

@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from providers_map.exchange.importing.hsds_reader import read_package
 
 from .feed import FeedError, RemoteSource, _json, _status_error
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, Limits
 from .records import COMPLETENESS, LABELS, Summary, check_organization, check_tables
 from .unnest import unnest
 
 SAMPLE = 10
+# A check runs inside an admin request: it waits less and reads less than a background harvest.
+CHECK_LIMITS = {"response_seconds": 15.0, "read_timeout": 10.0, "max_bytes": 8 * 1024 * 1024}
 
 
 @dataclass
@@ -48,7 +50,9 @@ def check_feed(source):
     """The Preview of a FeedSource (saved or not)."""
     preview = Preview()
     try:
-        fetcher = Fetcher(source.base_url, source.allow_private)
+        limits = Limits.from_settings()
+        limits = Limits.from_settings(**{k: min(v, getattr(limits, k)) for k, v in CHECK_LIMITS.items()})
+        fetcher = Fetcher(source.base_url, source.allow_private, limits)
         if source.kind == source.Kind.PACKAGE:
             tables = read_package(RemoteSource(fetcher, source.base_url))
             errors, total = check_tables(tables), len(tables["organization"])

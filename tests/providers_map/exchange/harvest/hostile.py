@@ -42,6 +42,10 @@ class Handler(BaseHTTPRequestHandler):
         if query.get("format") == "ndjson" and scenario != "ndjson":
             return self.send(400, b'{"error": "no ndjson", "details": []}')
         try:
+            if scenario == "package":  # a tabular data package: datapackage.json and its CSV files
+                name = parts.path.rsplit("/", 1)[-1]
+                found = self.server.files.get(name)
+                return self.send(200, found, "text/csv") if found else self.send(404, b"{}")
             if scenario in ("good", "ndjson"):
                 if scenario == "ndjson":
                     lines = "".join(json.dumps(item) + "\n" for item in organizations).encode()
@@ -102,6 +106,7 @@ class HostileFeed:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.organizations = organizations
+        self.server.files = {}  # name -> bytes, served under /package/
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self.base = f"http://127.0.0.1:{self.server.server_port}"

@@ -1,5 +1,6 @@
 """Another region's synthetic registry for a second portal instance: `python -m
-tests.providers_map.exchange.harvest.peer_registry load|edit N|delete N` (DATABASE_URL names its database).
+tests.providers_map.exchange.harvest.peer_registry load COUNT | edit N TEXT [delete N]` (DATABASE_URL names its
+database).
 
 Kemerovo region (42): organisations with valid ИНН and ОГРН, one or two branches, two or three services.
 """
@@ -77,6 +78,12 @@ def delete(n):
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     django.setup()
-    command, *args = sys.argv[1:]
-    {"load": lambda: load(int(args[0])), "edit": lambda: edit(int(args[0]), args[1]), "delete": lambda: delete(
-        int(args[0]))}[command]()  # fmt: skip
+    args = sys.argv[1:]
+    while args:
+        command = args.pop(0)
+        if command == "load":
+            load(int(args.pop(0)))
+        elif command == "edit":
+            edit(int(args.pop(0)), args.pop(0))
+        elif command == "delete":
+            delete(int(args.pop(0)))

@@ -5,11 +5,13 @@ import datetime as dt
 
 import pytest
 
+from providers_map.exchange.exporting import hsds_package
 from providers_map.exchange.harvest.run import harvest_source
 from providers_map.exchange.harvest.sources import register
 from providers_map.exchange.models import FeedSource, HarvestedEntry, HarvestRun
 from providers_map.models import Organisation
 from tests.providers_map.exchange.harvest.hostile import MB
+from tests.providers_map.factories import LocationFactory, OrganisationFactory, ServiceFactory, valid_inn
 
 pytestmark = pytest.mark.django_db
 MAX_BYTES = 2 * MB
@@ -25,8 +27,8 @@ def seconds(run):
 
 
 def test_a_good_feed_then_every_hostile_answer_keeps_what_was_harvested(feed):
-    good = harvest(feed, "good")
-    assert good.status == HarvestRun.Status.COMPLETE and good.added == 3, good.report
+    good = harvest(feed, "good")  # our own API's answer: it passes the harvester's validation
+    assert good.status == HarvestRun.Status.COMPLETE and good.added == good.valid == good.records == 3, good.report
     harvested = set(HarvestedEntry.objects.values_list("organisation_id", flat=True))
     source = FeedSource.objects.get(base_url=feed.url("good"))
 
@@ -97,3 +99,16 @@ def test_an_absent_entry_is_withdrawn_only_after_n_complete_harvests(feed):
     assert not Organisation.objects.get(pk=gone.pk).live
     entry = HarvestedEntry.objects.get(organisation=gone)
     assert entry.state == HarvestedEntry.State.WITHDRAWN and entry.last_seen < run.started_at - dt.timedelta(0)
+
+
+def test_a_tabular_data_package_is_harvested_too(feed, client):
+    organisation = OrganisationFactory(name="Центр «Пакетный»", inn=valid_inn(990))
+    LocationFactory(organisation=organisation)
+    ServiceFactory(organisation=organisation)
+    feed.server.files = hsds_package.package_files(base_url="https://region.example")
+    Organisation.objects.filter(pk=organisation.pk).delete()
+    source, _ = register(feed.url("package") + "/datapackage.json", "Пакет", allow_private=True)
+    assert source.kind == FeedSource.Kind.PACKAGE
+    run = harvest_source(source, trigger="test")
+    assert run.status == HarvestRun.Status.COMPLETE and (run.added, run.rejected) == (1, 0), run.report
+    assert Organisation.objects.get(name="Центр «Пакетный»").live

@@ -32,7 +32,9 @@ class Limits:
     connect_timeout: float = 5.0
     read_timeout: float = 20.0
     response_seconds: float = 120.0  # the whole answer, however slowly it trickles
-    max_bytes: int = 64 * 1024 * 1024  # one answer, decompressed
+    max_bytes: int = 64 * 1024 * 1024  # one answer (a page, a file), or one line of a stream; decompressed
+    stream_bytes: int = 2 * 1024 * 1024 * 1024  # a whole ndjson stream
+    stream_seconds: float = 1800.0
     max_records: int = 50_000  # organisations in one feed
     max_pages: int = 2_000
     per_page: int = 100
@@ -168,22 +170,23 @@ class Fetcher:
             return url, response, started
         raise FetchError(_("The feed redirects too many times."))
 
-    def _chunks(self, response, started):
-        deadline = started + self.limits.response_seconds
+    def _chunks(self, response, started, max_bytes=None, seconds=None):
+        deadline = started + (seconds or self.limits.response_seconds)
+        max_bytes = max_bytes or self.limits.max_bytes
         size = 0
         try:
             while chunk := response.read1(CHUNK, decode_content=True):  # what has come, not a full chunk
                 size += len(chunk)
                 self.stats.bytes_read += len(chunk)
-                if size > self.limits.max_bytes:
+                if size > max_bytes:
                     raise FetchError(
                         _("The feed's answer is larger than %(mb)s MB: not read further.")
-                        % {"mb": round(self.limits.max_bytes / 1024 / 1024, 1)}
+                        % {"mb": round(max_bytes / 1024 / 1024, 1)}
                     )
                 if time.monotonic() > deadline:
                     raise FetchError(
                         _("The feed answers too slowly: no complete answer in %(seconds)s s.")
-                        % {"seconds": self.limits.response_seconds}
+                        % {"seconds": seconds or self.limits.response_seconds}
                     )
                 yield chunk
         except (urllib3.exceptions.HTTPError, OSError) as exc:
@@ -205,11 +208,18 @@ class Fetcher:
         answer = Answer(url, response.status, headers, b"", self.stats.response_ms[-1])
 
         def lines():
+            """The stream's lines; the whole stream and each line have their own limits."""
             pending = b""
-            for chunk in self._chunks(response, started):
+            limits = self.limits
+            for chunk in self._chunks(response, started, limits.stream_bytes, limits.stream_seconds):
                 pending += chunk
                 *complete, pending = pending.split(b"\n")
                 yield from (line for line in complete if line.strip())
+                if len(pending) > limits.max_bytes:
+                    raise FetchError(
+                        _("The feed's answer is larger than %(mb)s MB: not read further.")
+                        % {"mb": round(limits.max_bytes / 1024 / 1024, 1)}
+                    )
             if pending.strip():
                 yield pending
 

@@ -32,9 +32,13 @@ def read_only(view):
 
     @require_safe
     def safe(request, *args, **kwargs):
-        if request.method == "HEAD":
-            request.method = "GET"  # the same answer; the WSGI server drops the body of a HEAD
-        return view(request, *args, **kwargs)
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"  # the same answer as GET; the server drops the body of a HEAD
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -133,7 +133,7 @@ class Registry(Paged):
     @model_validator(mode="after")
     def _pairs(self):
         if (self.lat is None) != (self.lon is None):
-            raise refuse("lat_lon_together", "lat" if self.lon is None else "lon")
+            raise refuse("lat_lon_together", "lon" if self.lon is None else "lat")  # the one missing
         return self
 
 

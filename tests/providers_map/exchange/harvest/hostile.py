@@ -48,8 +48,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(200, found, "text/csv") if found else self.send(404, b"{}")
             if scenario in ("good", "ndjson"):
                 if scenario == "ndjson":
-                    lines = "".join(json.dumps(item) + "\n" for item in organizations).encode()
-                    return self.send(200, lines, "application/x-ndjson")
+                    return self.send(200, self.server.ndjson(), "application/x-ndjson")
                 return self.send(200, self.page(organizations, 1, 1))
             if scenario == "slow":  # headers at once, then a byte now and then
                 self.send_response(200)
@@ -101,10 +100,19 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, b'{"error": "no", "details": []}')
 
 
+class FeedServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def ndjson(self):
+        """The organisations as an ndjson stream (made once per list, as a server would cache it)."""
+        if getattr(self, "_ndjson", (None,))[0] is not self.organizations:
+            self._ndjson = (self.organizations, "".join(json.dumps(o) + "\n" for o in self.organizations).encode())
+        return self._ndjson[1]
+
+
 class HostileFeed:
     def __init__(self, organizations):
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = FeedServer(("127.0.0.1", 0), Handler)
         self.server.organizations = organizations
         self.server.files = {}  # name -> bytes, served under /package/
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

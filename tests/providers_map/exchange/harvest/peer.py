@@ -53,7 +53,7 @@ class Peer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a busy machine starts Django slowly
         while True:
             try:
                 urllib.request.urlopen(self.base + "/api/hsds/", timeout=5).read()

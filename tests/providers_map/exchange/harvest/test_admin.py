@@ -1,7 +1,5 @@
 """The harvest's admin screens and what a harvested entry looks like to editors, parents and other portals."""
 
-from django.contrib.auth.models import Group
-
 import pytest
 
 from providers_map.exchange.harvest.run import harvest_source
@@ -13,14 +11,6 @@ from tests.providers_map.exchange.importing.helpers import run_import_tasks
 from tests.providers_map.factories import LocationFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client, django_user_model):
-    user = django_user_model.objects.create_user("operator", password="x", email="operator@example.org")
-    user.groups.add(Group.objects.get(name="Операторы реестра"))
-    client.force_login(user)
-    return user
 
 
 def test_register_check_and_harvest_from_the_admin(client, operator, feed):

@@ -22,8 +22,8 @@ from providers_map.models import Organisation
 from . import known
 from .crosswalk import Crosswalk
 from .dedup import Matcher
-from .records import COMPLETENESS, Summary, check_organization, check_tables
-from .unnest import empty_tables, unnest
+from .records import COMPLETENESS, Summary, check_tables
+from .unnest import empty_tables
 
 MAX_LISTED = 500  # names per list in a run's report
 
@@ -92,18 +92,9 @@ class Applier:
 
     # --- the steps ---
     def apply(self, data):
-        if data.tables is not None:
-            tables, terms = data.tables, {}
-            errors = check_tables(tables)
-        else:
-            tables, terms = unnest(data.organizations)
-            errors = {}
-            for organization in data.organizations:
-                problems = check_organization(organization)
-                if problems:
-                    errors[organization.get("id")] = problems
+        errors = check_tables(data.tables) if data.errors is None else data.errors
         with transaction.atomic():
-            self.apply_tables(tables, terms, errors)
+            self.apply_tables(data.tables, data.terms, errors)
         return self.outcome
 
     def apply_tables(self, tables, terms, errors):

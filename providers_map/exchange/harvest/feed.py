@@ -18,6 +18,8 @@ from providers_map.exchange.importing.hsds_reader import DESCRIPTOR, package_err
 from providers_map.exchange.importing.readers import UnusableInput
 
 from .fetch import FetchError, retry_after
+from .records import check_organization
+from .unnest import Collector
 
 NDJSON = "application/x-ndjson"
 
@@ -29,8 +31,9 @@ class FeedError(FetchError):
 @dataclass
 class FeedData:
     unchanged: bool = False
-    organizations: list = field(default_factory=list)  # nested organization objects (API)
-    tables: dict | None = None  # {table: [records]} (package)
+    tables: dict | None = None  # {table: [flat records]}
+    terms: dict = field(default_factory=dict)  # term id -> the feed's nested taxonomy_term (API)
+    errors: dict | None = None  # organisation id -> schema errors (API: checked as they came; package: later)
     validators: dict = field(default_factory=dict)  # what to send next time: {"etag", "last_modified"}
     streamed: bool = False
 
@@ -69,6 +72,7 @@ class ApiReader:
     """Every organisation of an HSDS API, within the fetcher's limits."""
 
     def __init__(self, fetcher, base_url, validators=None, progress=None):
+        self.collector = Collector(check_organization)
         self.fetcher = fetcher
         self.base = base_url.rstrip("/") + "/"
         self.validators = validators or {}
@@ -89,27 +93,32 @@ class ApiReader:
             result = call(url, headers)
         return result
 
-    def add(self, data, organizations):
+    def add(self, data):
         if not isinstance(data, dict):
             raise FeedError(_("The feed sent an organisation that is not a JSON object."))
-        organizations.append(data)
-        if len(organizations) > self.fetcher.limits.max_records:
+        self.collector.add(data)
+        count = self.collector.count
+        if count > self.fetcher.limits.max_records:
             raise FeedError(
                 _("The feed has more than %(count)s organisations: raise the limit to read it.")
                 % {"count": self.fetcher.limits.max_records}
             )
-        if len(organizations) % 200 == 0:
-            self.progress(len(organizations))
+        if count % 200 == 0:
+            self.progress(count)
+
+    def data(self, validators, streamed=False):
+        collector = self.collector
+        return FeedData(tables=collector.unnester.tables, terms=collector.unnester.terms, errors=collector.errors,
+                        validators=validators, streamed=streamed)  # fmt: skip
 
     def read(self):
         answer, lines = self._get(self.url(format="ndjson"), _conditional(self.validators), stream=True)
         if answer.status == 304:
             return FeedData(unchanged=True, validators=self.validators)
         if answer.status == 200 and answer.content_type == NDJSON:
-            organizations = []
             for number, line in enumerate(lines, start=1):
-                self.add(_json(line, _("line %(number)s of the stream") % {"number": number}), organizations)
-            return FeedData(organizations=organizations, validators=_validators(answer), streamed=True)
+                self.add(_json(line, _("line %(number)s of the stream") % {"number": number}))
+            return self.data(_validators(answer), streamed=True)
         if answer.status == 200:  # the stream's parameter ignored: this is page 1 already
             return self.pages(first=answer, validators=_validators(answer))
         if answer.status in (400, 404, 406, 422):  # no ndjson here: page through
@@ -117,7 +126,7 @@ class ApiReader:
         raise _status_error(answer)
 
     def pages(self, first=None, validators=None):
-        organizations, limits = [], self.fetcher.limits
+        limits = self.fetcher.limits
         page, answer = 1, first
         if answer is None:
             answer = self._get(self.url(page=1, per_page=limits.per_page), _conditional(self.validators))
@@ -136,12 +145,11 @@ class ApiReader:
                 raise FeedError(_("Page %(page)s repeats organisations already read: the feed pages in a loop.") % {
                     "page": page})  # fmt: skip
             for item in contents:
-                self.add(item, organizations)
-                if isinstance(item, dict):
-                    self.seen.add(item.get("id"))
+                self.add(item)
+                self.seen.add(item.get("id"))
             total_pages = body.get("total_pages")
             if body.get("last_page") is True or not contents or (isinstance(total_pages, int) and page >= total_pages):
-                return FeedData(organizations=organizations, validators=validators or {})
+                return self.data(validators or {})
             page += 1
             if page > limits.max_pages:
                 raise FeedError(

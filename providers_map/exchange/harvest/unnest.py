@@ -78,3 +78,21 @@ def unnest(organizations):
     for organization in organizations:
         unnester.add("organization", organization)
     return unnester.tables, unnester.terms
+
+
+class Collector:
+    """Organisations as they arrive, validated and flattened at once: only the flat records are kept, not the
+    nested objects (which repeat the organisation in every service and a term in every attribute)."""
+
+    def __init__(self, check):
+        self.check = check
+        self.unnester = Unnester()
+        self.errors = {}  # organisation id -> schema errors
+        self.count = 0
+
+    def add(self, organization):
+        problems = self.check(organization)
+        if problems:
+            self.errors[str(organization.get("id") or "")] = problems
+        self.unnester.add("organization", organization)
+        self.count += 1

@@ -59,7 +59,9 @@ class Peer:
                 urllib.request.urlopen(self.base + "/api/hsds/", timeout=5).read()
                 break
             except OSError:
-                assert self.server.poll() is None and time.monotonic() < deadline, "the peer portal did not start"
+                if self.server.poll() is not None or time.monotonic() > deadline:
+                    self.close()
+                    raise AssertionError("the peer portal did not start") from None
                 time.sleep(0.2)
 
     def manage(self, *args):

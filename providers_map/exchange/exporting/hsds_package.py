@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.canonical import canonical_base_url
 from providers_map.exchange import hsds
+from providers_map.exchange.hsds.validation import load as load_standard
 
 TABULAR = Path(__file__).resolve().parent / "hsds_tabular.json"
 PACKAGE_TABLES = (*hsds.VOCABULARY_TABLES, *hsds.TABLES)
@@ -24,6 +25,38 @@ DESCRIPTOR = "datapackage.json"
 @lru_cache(maxsize=1)
 def tabular():
     return json.loads(TABULAR.read_text(encoding="utf-8"))["tables"]
+
+
+@lru_cache(maxsize=1)
+def table_schema_types():
+    """{(table, field): Table Schema type} where HSDS's tabular schema gives one (`datapackage_type`): its JSON
+    Schema says `string` with format `date-time` where the CSV column is a Table Schema `datetime`, and so on."""
+    official = load_standard("compiled/tabular.json")["properties"]
+    return {
+        (table, name): field["datapackage_type"]
+        for table, spec in official.items()
+        for name, field in spec["items"]["properties"].items()
+        if "datapackage_type" in field
+    }
+
+
+# HSDS's own words about these columns, where its tabular schema's constraint says otherwise: a term is identified
+# by its taxonomy and its code together (one code, e.g. `other`, may name a term in two taxonomies).
+NOT_UNIQUE = {("taxonomy_term", "code")}
+
+
+def table_schema_field(table, field):
+    """A field of the descriptor: HSDS's column, typed as its tabular schema says."""
+    field = dict(field)
+    kind = table_schema_types().get((table, field["name"]))
+    if kind:
+        field["type"] = kind
+        field.pop("format", None)  # JSON Schema's format; the Table Schema type's default format reads ISO 8601
+        if kind == "time":
+            field["format"] = "any"  # HSDS writes HH:MM with the UTC offset, Table Schema's default is HH:MM:SS
+    if (table, field["name"]) in NOT_UNIQUE:
+        field["constraints"] = {**field.get("constraints", {}), "unique": False}
+    return field
 
 
 def site_base_url():
@@ -46,7 +79,7 @@ def descriptor(base_url=""):
     resources = []
     for table in PACKAGE_TABLES:
         spec = tabular()[table]
-        fields = [{key: value for key, value in field.items()} for field in spec["fields"]]
+        fields = [table_schema_field(table, field) for field in spec["fields"]]
         schema = {"fields": fields, "primaryKey": ["id"]}
         resources.append(
             {

@@ -5,6 +5,8 @@ full forms (`service`, `organization`, `service_at_location`) are built from the
 package exports, so the two never disagree.
 """
 
+from . import provenance
+
 
 class Nester:
     def __init__(self, vocabulary):
@@ -41,13 +43,17 @@ class Nester:
         """The organisation with its phones, identifiers and attributes (as nested in a full service)."""
         organization = self.organization_summary(bundle)
         org_id = organization["id"]
-        return {
+        nested = {
             **organization,
             "phones": bundle.records("phone", organization_id=org_id),
             "organization_identifiers": bundle.records("organization_identifier", organization_id=org_id),
             "attributes": self.attributes(bundle, org_id),
             **({"metadata": bundle.metadata} if bundle.metadata else {}),
         }
+        found = provenance.metadata(bundle.organisation)
+        if found:  # a harvested entry says where it came from and when the source last confirmed it
+            nested["metadata"] = found
+        return nested
 
     # Services
     def service_list_item(self, bundle, service_id):

@@ -1,19 +1,19 @@
-"""Query parameters of /api/hsds/: the HSDS 3.0 ones plus our documented extensions, parsed strictly.
+"""Query parameters of /api/hsds/: the HSDS 3.0 ones plus our documented extensions, as ninja schemas.
 
-Each endpoint has a pydantic model; anything it does not declare, a repeated single-valued parameter or a
-value of the wrong type is a 400 with `{"error", "details": [{"parameter", "message"}]}`. Descriptions here
-are the ones the OpenAPI document publishes (`openapi.py` reads them from the models).
+Each operation declares one schema (`Query[...]`) and ninja validates it once; its field descriptions are what the
+generated OpenAPI document publishes. Anything a schema does not declare, a repeated single-valued parameter or a
+NUL character is refused by the schema itself (it sees the whole query through ninja's validation context), so a
+bad request is a 400 `{"error", "details": [{"parameter", "message"}]}` with Russian messages (`errors.py`).
 """
 
 import datetime as dt
 from typing import Literal
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from core.api import ApiError
+from ninja import Field, Schema
+from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
@@ -21,23 +21,42 @@ MAX_PAGE = 1_000_000
 MULTI_VALUED = {"concern"}  # may be repeated (?concern=a&concern=b) or comma-separated
 
 
-def in_utc(moment):
-    """A datetime in UTC (naive means UTC); out-of-range moments are a ValueError (a 400), not a crash."""
-    if moment is None:
-        return None
-    try:
-        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-    except OverflowError as exc:
-        raise ValueError("The date is out of range.") from exc
+def refuse(kind, parameter=""):
+    """A validation error of one of our own kinds (`errors.MESSAGES`), naming the parameter concerned."""
+    return PydanticCustomError(kind, kind.replace("_", " "), {"parameter": parameter})
 
 
-class Params(BaseModel):
+class Params(Schema):
+    """What every operation's query shares: nothing undeclared, nothing repeated, no NUL characters."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _whole_query(cls, data, info: ValidationInfo):
+        request = (info.context or {}).get("request")
+        if request is None:
+            return data
+        query = request.GET
+        for key in query:
+            if "\x00" in key or any("\x00" in value for value in query.getlist(key)):  # databases refuse NUL
+                raise refuse("nul_character", key.replace("\x00", "")[:50])
+            if key not in cls.model_fields:
+                raise refuse("unknown_parameter", key[:50])
+            if key not in MULTI_VALUED and len(query.getlist(key)) > 1:
+                raise refuse("repeated_parameter", key)
+        return data
 
     @field_validator("modified_after", mode="after", check_fields=False)
     @classmethod
-    def _utc(cls, value):
-        return in_utc(value)
+    def _utc(cls, moment):
+        """A datetime in UTC (naive means UTC); out-of-range moments are a 400, not a crash."""
+        if moment is None:
+            return None
+        try:
+            return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+        except OverflowError:
+            raise refuse("date_out_of_range", "modified_after") from None
 
 
 class Paged(Params):
@@ -105,10 +124,16 @@ class Registry(Paged):
         None, description=gettext_noop("Extension: centre, home (home visits) or remote.")
     )
 
+    @field_validator("concern", mode="before")
+    @classmethod
+    def _comma_separated(cls, values):
+        values = [values] if isinstance(values, str) else values or []
+        return [part.strip() for value in values for part in str(value).split(",") if part.strip()] or None
+
     @model_validator(mode="after")
     def _pairs(self):
         if (self.lat is None) != (self.lon is None):
-            raise ValueError("lat and lon go together: give both or neither.")
+            raise refuse("lat_lon_together", "lon" if self.lon is None else "lat")  # the one missing
         return self
 
 
@@ -118,7 +143,7 @@ class Services(Registry):
     @model_validator(mode="after")
     def _proximity(self):
         if self.proximity is not None and self.lat is None:
-            raise ValueError("proximity needs lat and lon.")
+            raise refuse("proximity_needs_point", "proximity")
         return self
 
 
@@ -130,7 +155,7 @@ class ServiceAtLocations(Registry):
     @model_validator(mode="after")
     def _proximity(self):
         if self.proximity is not None and self.lat is None and not self.postcode:
-            raise ValueError("proximity needs lat and lon, or a postcode.")
+            raise refuse("proximity_needs_point_or_postcode", "proximity")
         return self
 
 
@@ -162,36 +187,7 @@ class TaxonomyTerms(Paged):
 
 
 class NoParams(Params):
-    pass
+    """Operations answering one object: nothing to filter; the format parameter says so (and gives ninja a field
+    to validate the query through, so an undeclared parameter is refused here too)."""
 
-
-def _as_dict(query):
-    values, details = {}, []
-    for key in query:
-        items = query.getlist(key)
-        if "\x00" in key or any("\x00" in item for item in items):  # databases refuse NUL characters
-            details.append({"parameter": key.replace("\x00", "")[:50], "message": "NUL characters are not allowed."})
-            continue
-        if key in MULTI_VALUED:
-            values[key] = [part.strip() for item in items for part in item.split(",") if part.strip()]
-        elif len(items) > 1:
-            details.append({"parameter": key, "message": "Give this parameter once."})
-        else:
-            values[key] = items[0]
-    return values, details
-
-
-def parse(model, query):
-    """Parse a QueryDict with `model`; raise ApiError(400) listing every problem."""
-    values, details = _as_dict(query)
-    try:
-        params = model(**values)
-    except ValidationError as exc:
-        for error in exc.errors():
-            location = ".".join(str(part) for part in error.get("loc", ()))
-            message = error.get("msg", "").removeprefix("Value error, ")
-            details.append({"parameter": location, "message": message})
-        params = None
-    if details:
-        raise ApiError(_("Invalid request parameters."), details, 400)
-    return params
+    format: Literal["json"] = Field("json", description=gettext_noop("Extension: the answer's format, only `json`."))

@@ -7,7 +7,8 @@ CHUNK = 200
 
 
 def public_organisations():
-    return Organisation.objects.public().with_entries()
+    """With the harvest provenance of harvested entries (their HSDS metadata), in the same query."""
+    return Organisation.objects.public().with_entries().select_related("harvested__source")
 
 
 def public_services():

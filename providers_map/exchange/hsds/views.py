@@ -1,127 +1,49 @@
-"""/api/hsds/: the HSDS 3.0 API over the published registry (plain JSON views, errors as {error, details}).
+"""/api/hsds/: the HSDS 3.0 operations over the published registry (a ninja router; `api.py` mounts it).
 
-Lists answer the HSDS page object (`total_items`, `total_pages`, `page_number`, `size`, `first_page`,
-`last_page`, `empty`, `contents`); `format=ndjson` streams every result, one object per line, unpaginated.
+Each operation takes one parameter schema (`params.py`), validated once by ninja. Answers about registry data
+carry `Last-Modified` and answer `If-Modified-Since` with 304 through Django's `condition` decorator.
 """
 
-import functools
-import json
-import math
-
-from django.db.models import Max
-from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import condition
 
-from core.api import ApiError, error_response
+from ninja import Path, Query, Router
+
 from core.canonical import canonical_base_url
 from providers_map.models import Organisation
 
 from . import ids
 from . import params as P
 from .filters import RegistryFilter, aware, known_region, pair_for_id
-from .mapping import Mapper
+from .listing import Context, Rows, json_response, listing, not_found, registry_last_modified
 from .matching import organisation_text_filter
-from .nesting import Nester
-from .queries import public_locations, public_organisations, public_services
-from .vocabulary import TAXONOMIES, Vocabulary
+from .openapi import INDEX_SCHEMA, INDEX_SUMMARY, answer
+from .queries import public_locations, public_services
+from .vocabulary import TAXONOMIES
 
 HSDS_VERSION = "3.0"
-CHUNK = 100
+
+router = Router()
+ID = Path(description="The object's id.")
+# Inside the operation (after ninja has validated the parameters): a bad request is a 400 whatever it sends.
+registry_data = condition(last_modified_func=registry_last_modified)
 
 
-class Context:
-    """What one request shares: canonical links, the vocabulary, the mapper and the nester."""
-
-    def __init__(self, request):
-        self.base = canonical_base_url(request)
-        self.api_base = self.base + reverse("hsds:index").rstrip("/")
-        self.vocabulary = Vocabulary(api_base=self.api_base)
-        self.mapper = Mapper(self.base, vocabulary=self.vocabulary)
-        self.nester = Nester(self.vocabulary)
-
-    def bundles(self, organisation_ids):
-        organisations = public_organisations().filter(pk__in=set(organisation_ids))
-        return {organisation.pk: self.mapper.organisation(organisation) for organisation in organisations}
+def operation(path, operation_id, summary, url_name, **answer_kwargs):
+    """A GET operation with the official HSDS operation id and its documented answer."""
+    return router.get(
+        path,
+        operation_id=operation_id,
+        summary=summary,
+        url_name=url_name,
+        openapi_extra=answer(summary, **answer_kwargs),
+    )
 
 
-def json_response(data, status=200):
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def registry_last_modified():
-    return Organisation.objects.public().aggregate(latest=Max("updated_at"))["latest"]
-
-
-def endpoint(model, registry=True):
-    """GET/HEAD only; parses the query with `model`; ApiError → JSON error; Last-Modified for registry data."""
-
-    def decorate(view):
-        @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
-                response = error_response(_("Only GET and HEAD are allowed."), [request.method], 405)
-                response["Allow"] = "GET, HEAD"
-                return response
-            try:
-                response = view(request, P.parse(model, request.GET), *args, **kwargs)
-            except ApiError as exc:
-                return error_response(exc.message, exc.details, exc.status)
-            if registry and response.status_code == 200:
-                latest = registry_last_modified()
-                if latest:
-                    response["Last-Modified"] = http_date(latest.timestamp())
-            return response
-
-        wrapper.params_model = model
-        return wrapper
-
-    return decorate
-
-
-def not_found(message, identifier):
-    return ApiError(message, [str(identifier)[:100]], 404)
-
-
-def page_of(queryset, params):
-    """(rows on the requested page, the HSDS page fields)."""
-    total = queryset.count()
-    start = (params.page - 1) * params.per_page
-    rows = list(queryset[start : start + params.per_page]) if start < total else []
-    pages = math.ceil(total / params.per_page)
-    meta = {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": params.page,
-        "size": len(rows),
-        "first_page": params.page == 1,
-        "last_page": params.page >= pages,
-        "empty": not rows,
-    }
-    return rows, meta
-
-
-def listing(params, queryset, render):
-    """A page (or with format=ndjson, a stream of everything) of `queryset` rows, rendered in chunks."""
-    if params.format == "ndjson":
-
-        def lines():
-            chunk = []
-            for row in queryset.iterator(chunk_size=CHUNK * 5):
-                chunk.append(row)
-                if len(chunk) == CHUNK:
-                    yield from (json.dumps(item, ensure_ascii=False) + "\n" for item in render(chunk))
-                    chunk = []
-            yield from (json.dumps(item, ensure_ascii=False) + "\n" for item in render(chunk))
-
-        return StreamingHttpResponse(lines(), content_type="application/x-ndjson; charset=utf-8")
-    rows, meta = page_of(queryset, params)
-    return json_response({**meta, "contents": render(rows)})
-
-
-@endpoint(P.NoParams, registry=False)
-def index(request, params):
+@operation("", "getAPIMetaInformation", INDEX_SUMMARY, "index", schema=INDEX_SCHEMA)
+def index(request, params: Query[P.NoParams]):
     """API metadata: the HSDS version, where its profile and OpenAPI description are."""
     base = canonical_base_url(request)
     return json_response(
@@ -134,8 +56,16 @@ def index(request, params):
 
 
 # Services
-@endpoint(P.Services)
-def services(request, params):
+@operation(
+    "/services",
+    "getPaginatedListOfServices",
+    gettext_noop("Paginated list of services"),
+    "services",
+    schema_file="compiled/service_list.json",
+    is_list=True,
+)
+@registry_data
+def services(request, params: Query[P.Services]):
     ctx = Context(request)
     rows = RegistryFilter(params, ctx.vocabulary).services().values_list("uuid", "organisation_id")
 
@@ -150,8 +80,15 @@ def services(request, params):
     return listing(params, rows, render)
 
 
-@endpoint(P.NoParams)
-def service(request, params, id):
+@operation(
+    "/services/{id}",
+    "getFullyNestedServiceById",
+    gettext_noop("A fully nested service"),
+    "service",
+    schema_file="compiled/service.json",
+)
+@registry_data
+def service(request, id: str = ID, *, params: Query[P.NoParams]):
     value = ids.as_uuid(id)
     found = public_services().filter(uuid=value).values_list("organisation_id", flat=True).first() if value else None
     if found is None:
@@ -161,8 +98,16 @@ def service(request, params, id):
 
 
 # Services at locations
-@endpoint(P.ServiceAtLocations)
-def service_at_locations(request, params):
+@operation(
+    "/service_at_locations",
+    "getPaginatedListOfServiceAtLocation",
+    gettext_noop("Paginated list of services at locations"),
+    "service_at_locations",
+    schema_file="compiled/service_at_location_list.json",
+    is_list=True,
+)
+@registry_data
+def service_at_locations(request, params: Query[P.ServiceAtLocations]):
     ctx = Context(request)
     rows = RegistryFilter(params, ctx.vocabulary).pairs().values_list("uuid", "service_uuid", "organisation_id")
 
@@ -174,8 +119,15 @@ def service_at_locations(request, params):
     return listing(params, rows, render)
 
 
-@endpoint(P.NoParams)
-def service_at_location(request, params, id):
+@operation(
+    "/service_at_locations/{id}",
+    "getServiceAtLocationWithNestedDataById",
+    gettext_noop("A fully nested service at a location"),
+    "service_at_location",
+    schema_file="compiled/service_at_location.json",
+)
+@registry_data
+def service_at_location(request, id: str = ID, *, params: Query[P.NoParams]):
     pair = pair_for_id(id)
     if pair is None:
         raise not_found(_("No such service at a location."), id)
@@ -188,8 +140,16 @@ def service_at_location(request, params, id):
 
 
 # Organisations
-@endpoint(P.Organizations)
-def organizations(request, params):
+@operation(
+    "/organizations",
+    "getPaginatedListOfOrganizations",
+    gettext_noop("Paginated list of organizations"),
+    "organizations",
+    schema_file="compiled/organization_list.json",
+    is_list=True,
+)
+@registry_data
+def organizations(request, params: Query[P.Organizations]):
     ctx = Context(request)
     queryset = Organisation.objects.public()
     if params.search:
@@ -210,8 +170,15 @@ def organizations(request, params):
     return listing(params, rows, render)
 
 
-@endpoint(P.Organization)
-def organization(request, params, id):
+@operation(
+    "/organizations/{id}",
+    "getOrganizationById",
+    gettext_noop("A fully nested organization"),
+    "organization",
+    schema_file="compiled/organization.json",
+)
+@registry_data
+def organization(request, id: str = ID, *, params: Query[P.Organization]):
     value = ids.as_uuid(id)
     found = Organisation.objects.public().filter(uuid=value).values_list("pk", flat=True).first() if value else None
     if found is None:
@@ -227,25 +194,22 @@ def _matches(record, text):
     return all(word in haystack for word in words)
 
 
-class _Rows(list):
-    """A list that quacks like the querysets `listing` pages through."""
-
-    def count(self):
-        return len(self)
-
-    def iterator(self, chunk_size=None):
-        return iter(self)
-
-
-@endpoint(P.Taxonomies, registry=False)
-def taxonomies(request, params):
+@operation(
+    "/taxonomies",
+    "getPaginatedListOfTaxonomies",
+    gettext_noop("Paginated list of taxonomies"),
+    "taxonomies",
+    schema_file="taxonomy.json",
+    is_list=True,
+)
+def taxonomies(request, params: Query[P.Taxonomies]):
     ctx = Context(request)
-    rows = _Rows(record for record in ctx.vocabulary.taxonomies() if _matches(record, params.search))
+    rows = Rows(record for record in ctx.vocabulary.taxonomies() if _matches(record, params.search))
     return listing(params, rows, list)
 
 
-@endpoint(P.NoParams, registry=False)
-def taxonomy(request, params, id):
+@operation("/taxonomies/{id}", "getTaxonomyById", gettext_noop("A taxonomy"), "taxonomy", schema_file="taxonomy.json")
+def taxonomy(request, id: str = ID, *, params: Query[P.NoParams]):
     ctx = Context(request)
     value = ids.as_uuid(id)
     for item in TAXONOMIES:
@@ -254,8 +218,15 @@ def taxonomy(request, params, id):
     raise not_found(_("No such taxonomy."), id)
 
 
-@endpoint(P.TaxonomyTerms, registry=False)
-def taxonomy_terms(request, params):
+@operation(
+    "/taxonomy_terms",
+    "getPaginatedListOfTaxonomyTerms",
+    gettext_noop("Paginated list of taxonomy terms"),
+    "taxonomy_terms",
+    schema_file="taxonomy_term.json",
+    is_list=True,
+)
+def taxonomy_terms(request, params: Query[P.TaxonomyTerms]):
     ctx = Context(request)
     terms = ctx.vocabulary.terms(detail=True)
     if params.taxonomy_id:
@@ -263,12 +234,18 @@ def taxonomy_terms(request, params):
         terms = [term for term in terms if value and term["taxonomy_id"] == str(value)]
     if params.parent_id:
         terms = []  # our taxonomies are flat: no term has a parent
-    rows = _Rows(term for term in terms if _matches(term, params.search))
+    rows = Rows(term for term in terms if _matches(term, params.search))
     return listing(params, rows, list)
 
 
-@endpoint(P.NoParams, registry=False)
-def taxonomy_term(request, params, id):
+@operation(
+    "/taxonomy_terms/{id}",
+    "getTaxonomyTermById",
+    gettext_noop("A taxonomy term"),
+    "taxonomy_term",
+    schema_file="taxonomy_term.json",
+)
+def taxonomy_term(request, id: str = ID, *, params: Query[P.NoParams]):
     ctx = Context(request)
     found = ctx.vocabulary.lookup(id)
     if found is None:

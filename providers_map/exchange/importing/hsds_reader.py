@@ -124,9 +124,11 @@ def read_package(source):
 class Flattener:
     """HSDS records → rows of the layout (dicts of column keys)."""
 
-    def __init__(self, tables):
+    def __init__(self, tables, vocabulary=None):
+        """`vocabulary` looks up taxonomy term ids (`lookup(term_id)` → (key, code)): ours by default; the
+        harvester passes its crosswalk of a feed's terms."""
         self.tables = tables
-        self.vocabulary = HsdsVocabulary()
+        self.vocabulary = vocabulary or HsdsVocabulary()
         self.by = {}
         for table, key in (
             ("organization_identifier", "organization_id"),
@@ -286,18 +288,22 @@ def header_keys():
     return [column.key for column in COLUMNS] + [f"_{key}" for key in HIDDEN_KEYS]
 
 
-@contextlib.contextmanager
-def open_package_table(source):
-    tables = read_package(source)
+def tables_table(tables, vocabulary=None):
+    """HSDS tables ({table: [records]}, as `read_package` gives them) as a Table of the import's layout."""
     keys = header_keys()
     flat_keys = [key.lstrip("_") for key in keys]
 
     def rows():
-        for number, row in enumerate(Flattener(tables).rows(), start=2):
+        for number, row in enumerate(Flattener(tables, vocabulary).rows(), start=2):
             yield number, [row.get(key, NOT_GIVEN) for key in flat_keys]
 
     total = sum(1 for _ in tables["organization"])
-    yield Table(header=keys, rows=rows(), format="hsds", estimate_rows=lambda done: max(done, total), sparse=True)
+    return Table(header=keys, rows=rows(), format="hsds", estimate_rows=lambda done: max(done, total), sparse=True)
+
+
+@contextlib.contextmanager
+def open_package_table(source):
+    yield tables_table(read_package(source))
 
 
 @contextlib.contextmanager

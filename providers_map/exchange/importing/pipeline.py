@@ -320,15 +320,16 @@ def _no_progress(phase, done, total):
 SEARCH_NOW, SEARCH_LATER = "now", "later"
 
 
-def run_table(table, file_name, dry_run=False, user=None, progress=None, search=SEARCH_NOW):
+def run_table(table, file_name, dry_run=False, user=None, progress=None, search=SEARCH_NOW, data_source=""):
     """Analyse (and, unless dry_run, write) in one transaction. The site's search is then updated for the
-    written entries at once (`search="now"`), or left to the caller (`"later"`: `result.written` lists them)."""
+    written entries at once (`search="now"`), or left to the caller (`"later"`: `result.written` lists them).
+    `data_source` is what the written entries say they come from (the file's name by default)."""
     progress = progress or _no_progress
     with transaction.atomic():
         analysis = Analysis(table, file_name, dry_run, progress)
         result = analysis.run()
         if not dry_run:
-            source = _("import from the file “%(name)s”") % {"name": file_name[:150]}
+            source = data_source or _("import from the file “%(name)s”") % {"name": file_name[:150]}
             total = result.rows_changed
             writer = Writer(data_source=source, user=user, progress=lambda done: progress("write", done, total))
             writer.write(result.plans)

@@ -11,6 +11,7 @@ import pytest
 
 from core.models import Region
 from providers_map.exchange.hsds import ids
+from providers_map.exchange.hsds import params as P
 from providers_map.models import Organisation
 from tests.providers_map.exchange.hsds.api_calls import DETAIL_SCHEMAS, Checker
 from tests.providers_map.exchange.hsds.schemas import validate
@@ -314,6 +315,47 @@ def test_openapi_document_describes_every_endpoint_and_parameter(client, registr
     assert schema["application/json"]["schema"]["$ref"].endswith("compiled/service_at_location.json")
     root = client.get("/api/hsds/").json()
     assert validate(root, "taxonomy.json") != []  # sanity: the validator does reject foreign objects
+
+
+def test_openapi_document_is_generated_from_the_parameter_schemas(client, registry):
+    """Each operation documents exactly what its schema accepts, so document and code cannot drift apart."""
+    document = client.get("/api/hsds/openapi.json").json()
+    assert document["servers"][0]["url"].endswith("/api/hsds")
+    for path, schema in {
+        "/services": P.Services,
+        "/service_at_locations": P.ServiceAtLocations,
+        "/organizations": P.Organizations,
+        "/organizations/{id}": P.Organization,
+        "/taxonomy_terms": P.TaxonomyTerms,
+        "/services/{id}": P.NoParams,
+    }.items():
+        operation = document["paths"][path]["get"]
+        query = {p["name"] for p in operation["parameters"] if p["in"] == "query"}
+        assert query == set(schema.model_fields), path
+        assert all(p.get("description") for p in operation["parameters"]), path
+        assert {"200", "304", "400", "429"} <= set(operation["responses"]), path
+    ids_documented = [p for p in document["paths"]["/services/{id}"]["get"]["parameters"] if p["in"] == "path"]
+    assert [p["name"] for p in ids_documented] == ["id"]
+    operation_ids = [item["get"]["operationId"] for item in document["paths"].values()]
+    assert len(set(operation_ids)) == len(operation_ids) == 11 and "getPaginatedListOfServices" in operation_ids
+
+
+def test_refusals_name_the_parameter_in_russian(client, registry):
+    details = client.get("/api/hsds/services?colour=red&page=1").json()["details"]
+    assert details == [{"parameter": "colour", "message": "Неизвестный параметр."}]
+    details = client.get("/api/hsds/services?per_page=501").json()["details"]
+    assert details == [{"parameter": "per_page", "message": "Значение должно быть не больше 500."}]
+    details = client.get("/api/hsds/services?page=1&page=2").json()["details"]
+    assert details == [{"parameter": "page", "message": "Укажите этот параметр один раз."}]
+    details = client.get("/api/hsds/services?lat=55").json()["details"]
+    assert details[0]["parameter"] == "lon" and "вместе" in details[0]["message"]
+
+
+def test_head_answers_like_get_without_a_body(client, registry):
+    response = client.head("/api/hsds/services?per_page=1")
+    assert response.status_code == 200 and response.content == b""
+    assert response["Last-Modified"] and response["ETag"]
+    assert client.head("/api/hsds/services?per_page=0").status_code == 400
 
 
 def test_the_whole_demo_registry_is_valid_hsds_page_by_page(client, demo_site):

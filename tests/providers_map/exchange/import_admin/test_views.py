@@ -25,14 +25,6 @@ def import_dir(settings, tmp_path):
     return settings.PROVIDER_IMPORT_DIR
 
 
-@pytest.fixture
-def operator(client, django_user_model):
-    user = django_user_model.objects.create_user("operator", password="x", email="operator@example.org")
-    user.groups.add(Group.objects.get(name="Операторы реестра"))
-    client.force_login(user)
-    return user
-
-
 def upload(client, path, name=None):
     with open(path, "rb") as handle:
         data = {"file": handle}

@@ -1,0 +1,41 @@
+"""A harvested entry in the editor: read-only (the feed is its source, the next harvest would undo an edit), except
+a local note, shown beside the harvested data on the provider page. Deleting it is refused: withdraw it at the
+source, or mark it as a duplicate in the review queue."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from providers_map.exchange.models import HarvestedEntry
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = HarvestedEntry
+        fields = ["local_note"]
+        widgets = {"local_note": forms.Textarea(attrs={"rows": 4})}
+        labels = {"local_note": gettext_lazy("Local note")}
+
+
+def active_entry(instance):
+    """The harvest provenance of a registry entry being edited, or None for a local entry."""
+    organisation_id = getattr(instance, "pk", None)
+    if organisation_id is None or instance._meta.label != "providers_map.Organisation":
+        return None
+    return (
+        HarvestedEntry.objects.select_related("source")
+        .filter(organisation_id=organisation_id, state=HarvestedEntry.State.ACTIVE)
+        .first()
+    )
+
+
+def harvested_screen(request, entry, deleting=False):
+    form = NoteForm(request.POST or None, instance=entry)
+    if request.method == "POST" and not deleting and form.is_valid():
+        form.save()
+        messages.success(request, _("The local note is saved."))
+        return redirect(request.path)
+    context = {"entry": entry, "organisation": entry.organisation, "form": form, "deleting": deleting}
+    return render(request, "providers_map/exchange/harvest_readonly.html", context)

@@ -12,26 +12,12 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils import dateformat, timezone
 
+from core.facets import Facet, Option
 from events.choices import Format
 from events.feeds_links import feeds_for_filters
 from events.filters import FILTERS, LABELS, PAST, UPCOMING, read
 from events.reader import reader_region, reader_zone
 from events.times import local_time_strings, meeting_times
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    key: str
-    label: str
-    options: list
 
 
 @dataclass

@@ -11,7 +11,7 @@ as /search/, on Elasticsearch or its database fallback; facets stay database que
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import Facet, Option
 from core.models import AgeGroup, DevelopmentalConcern, Region, Topic
 from materials.choices import AUDIENCES, EvidenceStatus, MaterialType
 from materials.text_query import attach_transcript_hits, relevance, text_matches
@@ -26,26 +27,6 @@ from materials.text_query import attach_transcript_hits, relevance, text_matches
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
 SORTS = {"newest": _("newest first"), "title": _("by title"), "relevance": _("by relevance")}
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    key: str
-    label: str
-    options: list
-    selected: list = field(default_factory=list)
-
-    @property
-    def has_selection(self):
-        return bool(self.selected)
 
 
 @dataclass

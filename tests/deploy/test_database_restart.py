@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import require_service
 from tests.deploy.private_postgres import PrivatePostgres, pg_bindir
 from tests.deploy.servers import ROOT, ProductionServer, production_env
-from tests.providers_map.registry_file import generate
+from tests.providers_map.exchange.importing.registry_file import generate
 
 pytestmark = [pytest.mark.xdist_group("production"), pytest.mark.slow]
 

@@ -15,16 +15,25 @@ from core.views.icons import favicon, web_manifest
 from core.views.site_files import robots_txt, security_txt
 from core.views.vision import low_vision
 from providers_map import urls as registry_urls
+from providers_map.coverage import urls as coverage_urls
+from providers_map.coverage.api import router as coverage_router
+from providers_map.coverage.sitemaps import CoverageRegionSitemap
 from providers_map.exchange import urls as open_data_urls
 from providers_map.finder import urls as finder_urls
 from providers_map.finder.api import router as providers_router
 from providers_map.sitemaps import ProviderSitemap
 from search.api import router as search_router
 
-SITEMAPS = {"pages": PageSitemap, "sections": NamedPagesSitemap, "providers": ProviderSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "sections": NamedPagesSitemap,
+    "providers": ProviderSitemap,
+    "coverage": CoverageRegionSitemap,
+}
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
+api.add_router("/coverage", coverage_router)
 
 # /providers/: the finder, the open-data pages, then the provider pages (whose slugs never take the others' names)
 PROVIDERS = (finder_urls.urlpatterns + open_data_urls.urlpatterns + registry_urls.urlpatterns, "providers")
@@ -42,6 +51,7 @@ urlpatterns = [
     path("low-vision/", low_vision, name="low_vision"),
     path("providers/", include(PROVIDERS)),
     path("search/", include("search.urls")),
+    path("coverage/", include(coverage_urls)),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

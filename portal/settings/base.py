@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "providers_map",
     "providers_map.finder",
     "providers_map.exchange",
+    "providers_map.coverage",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

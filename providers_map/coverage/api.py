@@ -87,7 +87,7 @@ def _stamp(snapshot):
 
 def _cached(key, snapshot, build):
     """The answer's bytes: built once per computation (the key carries its time)."""
-    key = f"coverage:api:{key}:{snapshot.pk if snapshot else '-'}:{snapshot.computed_at if snapshot else '-'}"
+    key = f"coverage:api:{key}:{snapshot.pk if snapshot else 0}:{snapshot.computed_at.timestamp() if snapshot else 0}"
     body = cache.get(key)
     if body is None:
         body = orjson.dumps(build())

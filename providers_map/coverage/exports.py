@@ -241,7 +241,7 @@ def _build(name, snapshot):
 def build(name, snapshot):
     """(content type, bytes) of a file, cached until the next computation."""
     content_type = FILES[name][0]
-    key = f"coverage:file:{name}:{snapshot.pk}:{snapshot.computed_at.isoformat()}"
+    key = f"coverage:file:{name}:{snapshot.pk}:{snapshot.computed_at.timestamp()}"
     data = cache.get(key)
     if data is None:
         data = _build(name, snapshot)

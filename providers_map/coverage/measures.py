@@ -75,12 +75,13 @@ def nearest_organisations(ranked, count):
 def measure_localities(localities, registry):
     """A LocalityResult per locality. Its `nearest` entries name organisations by id (compute.py adds names)."""
     bits = {slug: 1 << (position + 1) for position, (slug, _name) in enumerate(registry.service_types)}
+    masks = {}  # the types offered at a site, as bits: made once per organisation's set of types
     points = []
     for site in registry.sites:
         if site.placed:
-            mask = ANY_SERVICE
-            for slug in site.types:
-                mask |= bits.get(slug, 0)
+            mask = masks.get(site.types)
+            if mask is None:
+                mask = masks[site.types] = ANY_SERVICE | sum(bits.get(slug, 0) for slug in set(site.types))
             points.append((site.lat, site.lon, mask, site))
     index = PointIndex(points)
     wanted = list(bits.values())

@@ -27,8 +27,14 @@ def registry_changed(**kwargs):
     transaction.on_commit(_schedule_after_commit, robust=True)
 
 
+def estimate_changed(created=False, **kwargs):
+    """An operator changed the share of children (its first, default row is made by the recompute itself)."""
+    if not created:
+        registry_changed()
+
+
 def connect():
     for name, signal in (("published", published), ("unpublished", unpublished), ("deleted", post_delete)):
         signal.connect(registry_changed, sender=Organisation, dispatch_uid=f"coverage.{name}")
     registry_imported.connect(registry_changed, dispatch_uid="coverage.imported")
-    post_save.connect(registry_changed, sender=ChildEstimate, dispatch_uid="coverage.estimate")
+    post_save.connect(estimate_changed, sender=ChildEstimate, dispatch_uid="coverage.estimate")

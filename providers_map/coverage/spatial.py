@@ -179,20 +179,52 @@ class PointIndex:
         return [(distance, self.payloads[index]) for distance, index, _position in self._ranked(lat, lon, positions)]
 
     def survey(self, lat, lon, bits, count):
-        """Everything about one point in (mostly) one search: its `count` nearest points as (distance_km, payload),
-        nearest first, and the distance to the nearest point having each of `bits` (None where none has it).
+        """Everything about one point in (mostly) one search: its `count` nearest points (Neighbours: distance_km
+        and payload, nearest first) and the distance to the nearest point having each of `bits` (None where none
+        has it).
 
         A bit that one of the `count` nearest points has is answered from them: every point nearer than the first
         such one is among them and lacks the bit. Only the bits none of them has need a search of their own (with
         a few service types at every address, that is rare)."""
         query = unit_vector(lat, lon)
-        ranked = self._ranked(lat, lon, self._search(query, -1, count))
+        found = self._search(query, -1, count)
+        neighbours = Neighbours(
+            self, lat, lon, sorted(found, key=lambda position: (self._chord2(query, position), self.order[position]))
+        )
         leaf_masks = self._leaf_masks
         distances = []
         for bit in bits:
-            found = next((distance for distance, _index, position in ranked if leaf_masks[position] & bit), None)
-            if found is None:
+            rank = next((rank for rank, position in enumerate(neighbours.positions) if leaf_masks[position] & bit), -1)
+            if rank >= 0:
+                distances.append(neighbours.distance(rank))
+            else:
                 position = self._closest(query, bit)
-                found = self._km(lat, lon, position) if position >= 0 else None
-            distances.append(found)
-        return [(distance, self.payloads[index]) for distance, index, _position in ranked], distances
+                distances.append(self._km(lat, lon, position) if position >= 0 else None)
+        return neighbours, distances
+
+    def _chord2(self, query, position):
+        dx, dy, dz = self._xs[position] - query[0], self._ys[position] - query[1], self._zs[position] - query[2]
+        return dx * dx + dy * dy + dz * dz
+
+
+class Neighbours:
+    """The nearest points of a survey, nearest first: (distance_km, payload) pairs, each distance computed only
+    when it is read (most callers read one or two)."""
+
+    def __init__(self, index, lat, lon, positions):
+        self.index, self.lat, self.lon, self.positions = index, lat, lon, positions
+        self._distances = {}
+
+    def __len__(self):
+        return len(self.positions)
+
+    def distance(self, rank):
+        if rank not in self._distances:
+            self._distances[rank] = self.index._km(self.lat, self.lon, self.positions[rank])
+        return self._distances[rank]
+
+    def __getitem__(self, rank):
+        return self.distance(rank), self.index.payloads[self.index.order[self.positions[rank]]]
+
+    def __iter__(self):
+        return (self[rank] for rank in range(len(self.positions)))

@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "finder with a place": "/providers/?where=Бердск&age_years=2",
     "provider page": "/providers/tsentr-raduga/",
     "report form": "/providers/tsentr-raduga/report/",
+    "access to early care": "/coverage/?sort=population",
+    "access to early care, a region": "/coverage/54/",
     "accessibility statement": "/accessibility/",
     "mode settings": "/low-vision/",
     "404": "/no-such-page/",

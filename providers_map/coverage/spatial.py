@@ -7,7 +7,7 @@ nearest along the surface: the tree only compares chords to find it, and every d
 types offered there, plus bit 0 for any early-care service); a subtree whose points lack the bit asked for is
 never entered, so one tree answers «nearest of any kind» and «nearest offering this service» alike.
 
-Built in O(n log n) by splitting the longest side of each box at its middle (no sorting), with small leaves.
+Built by splitting the longest side of each box at the median of its points (a sort per level), with small leaves.
 """
 
 import heapq
@@ -17,6 +17,7 @@ from core.geo import distance_km
 
 LEAF_SIZE = 12
 MAX_DEPTH = 64  # identical points cannot be split: past this depth they stay in one leaf
+ALL_BITS = -1  # a mask every point with any bit matches
 
 
 def unit_vector(lat, lon):
@@ -101,34 +102,6 @@ class PointIndex:
         self.mask[node] = self.mask[left] | self.mask[right]
         return node
 
-    def _closest(self, query, bit):
-        """The position (in `order`) of the nearest point having `bit`, or -1: the common case, without a heap."""
-        qx, qy, qz = query
-        best, worst = -1, math.inf
-        xs, ys, zs, leaf_masks = self._xs, self._ys, self._zs, self._leaf_masks
-        axis_of, split_of, left_of, right_of = self.axis, self.split, self.left, self.right
-        start_of, end_of, mask_of = self.start, self.end, self.mask
-        stack = [(0, 0.0)] if self.axis else []
-        while stack:
-            node, bound = stack.pop()
-            if bound >= worst or not (mask_of[node] & bit):
-                continue
-            axis = axis_of[node]
-            if axis < 0:
-                for position in range(start_of[node], end_of[node]):
-                    if leaf_masks[position] & bit:
-                        dx, dy, dz = xs[position] - qx, ys[position] - qy, zs[position] - qz
-                        d2 = dx * dx + dy * dy + dz * dz
-                        if d2 < worst:
-                            best, worst = position, d2
-                continue
-            diff = query[axis] - split_of[node]
-            near, far = (left_of[node], right_of[node]) if diff <= 0 else (right_of[node], left_of[node])
-            # The far side waits on the stack under the near one, which is searched first and tightens `worst`.
-            stack.append((far, max(bound, diff * diff)))
-            stack.append((near, bound))
-        return best
-
     def _search(self, query, bit, count):
         """Positions (in `order`) of the `count` nearest points having `bit`, in no particular order."""
         qx, qy, qz = query
@@ -156,27 +129,15 @@ class PointIndex:
                 continue
             diff = query[axis] - self.split[node]
             near, far = (self.left[node], self.right[node]) if diff <= 0 else (self.right[node], self.left[node])
+            # The far side waits on the stack under the near one, which is searched first and tightens `worst`.
             stack.append((far, max(bound, diff * diff)))
             stack.append((near, bound))
         return [position for _negative, position in heap]
 
-    def _km(self, lat, lon, position):
+    def distance_to(self, lat, lon, position):
+        """core.geo's distance from (lat, lon) to the point at `position` (in `order`), in km."""
         index = self.order[position]
         return distance_km(lat, lon, self.lats[index], self.lons[index])
-
-    def _ranked(self, lat, lon, positions):
-        """(distance_km, position) nearest first; equal distances in the order the points were given."""
-        return sorted((self._km(lat, lon, position), self.order[position], position) for position in positions)
-
-    def nearest(self, lat, lon, bit=1, count=1):
-        """Up to `count` (distance_km, payload) of the nearest points having `bit`, nearest first."""
-        query = unit_vector(lat, lon)
-        if count == 1:
-            position = self._closest(query, bit)
-            positions = [position] if position >= 0 else []
-        else:
-            positions = self._search(query, bit, count)
-        return [(distance, self.payloads[index]) for distance, index, _position in self._ranked(lat, lon, positions)]
 
     def survey(self, lat, lon, bits, count):
         """Everything about one point in (mostly) one search: its `count` nearest points (Neighbours: distance_km
@@ -187,7 +148,7 @@ class PointIndex:
         such one is among them and lacks the bit. Only the bits none of them has need a search of their own (with
         a few service types at every address, that is rare)."""
         query = unit_vector(lat, lon)
-        found = self._search(query, -1, count)
+        found = self._search(query, ALL_BITS, count)
         neighbours = Neighbours(
             self, lat, lon, sorted(found, key=lambda position: (self._chord2(query, position), self.order[position]))
         )
@@ -198,8 +159,8 @@ class PointIndex:
             if rank >= 0:
                 distances.append(neighbours.distance(rank))
             else:
-                position = self._closest(query, bit)
-                distances.append(self._km(lat, lon, position) if position >= 0 else None)
+                alone = self._search(query, bit, 1)
+                distances.append(self.distance_to(lat, lon, alone[0]) if alone else None)
         return neighbours, distances
 
     def _chord2(self, query, position):
@@ -220,7 +181,7 @@ class Neighbours:
 
     def distance(self, rank):
         if rank not in self._distances:
-            self._distances[rank] = self.index._km(self.lat, self.lon, self.positions[rank])
+            self._distances[rank] = self.index.distance_to(self.lat, self.lon, self.positions[rank])
         return self._distances[rank]
 
     def __getitem__(self, rank):

@@ -1,16 +1,14 @@
 """The operators' view of coverage in Wagtail's admin: the same national table, map and region pages as the public
 site, what is waiting to be recomputed, and the table of children per locality (upload, report, clear)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from providers_map.exchange.importing import limits
+from providers_map.exchange.import_admin.views import UploadForm
 
 from . import tasks, uploads
 from .models import ChildCount, ChildEstimate
@@ -72,20 +70,16 @@ def recompute(request):
     return redirect("coverage_admin:index")
 
 
-class ChildCountsForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Table of children aged 0–3"),
-        help_text=gettext_lazy(
+class ChildCountsForm(UploadForm):
+    """The registry import's upload (its size limit), for a table of children."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = _("Table of children aged 0–3")
+        self.fields["file"].help_text = _(
             "XLSX or CSV with the columns «Регион», «Населённый пункт» (or «Муниципальное образование») and "
             "«Дети 0–3»; up to 20 MB."
-        ),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > limits.MAX_FILE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB: split it into parts."))
-        return upload
+        )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -18,6 +18,7 @@ from core.models import Region, ServiceType
 from providers_map.finder.api_schemas import answer
 
 from .api_schemas import COVERAGE, LOCALITIES, MAP, MAP_FIELDS
+from .exports import locality_json
 from .measures import METHOD_VERSION, band_of
 from .models import CoverageSnapshot, LocalityCoverage
 
@@ -124,27 +125,6 @@ def coverage(request):
         }
 
     return _cached("regions", snapshot, build)
-
-
-def locality_json(row):
-    nearest = row.nearest[0] if row.nearest else None
-    return {
-        "name": row.name,
-        "lat": row.latitude,
-        "lon": row.longitude,
-        "population": row.population,
-        "children": row.children,
-        "children_from_table": row.children_from_table,
-        "distance_km": row.distance_km,
-        "band": row.band,
-        "nearest": {"name": nearest["name"], "url": nearest["url"], "distance_km": nearest["distance_km"]}
-        if nearest
-        else None,
-        "nearest_services": row.nearest,
-        "by_service": row.by_service,
-        "home_visits": row.home_visits,
-        "remote": row.remote,
-    }
 
 
 @router.get(

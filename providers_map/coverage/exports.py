@@ -112,10 +112,10 @@ def service_columns(snapshot):
     return [(f"distance_km_{item['slug']}", item["name"]) for item in snapshot.figures.get("service_types", [])]
 
 
-def locality_record(row, base_url, snapshot):
-    nearest = row.nearest[0] if row.nearest else {}
-    record = {
-        "region_code": row.region_code,
+def locality_json(row):
+    """A locality as the API and the JSON file give it."""
+    nearest = row.nearest[0] if row.nearest else None
+    return {
         "name": row.name,
         "lat": row.latitude,
         "lon": row.longitude,
@@ -124,12 +124,25 @@ def locality_record(row, base_url, snapshot):
         "children_from_table": row.children_from_table,
         "distance_km": row.distance_km,
         "band": row.band,
-        "nearest_name": nearest.get("name", ""),
-        "nearest_url": base_url + nearest["url"] if nearest else "",
-        "nearest_region_code": nearest.get("region_code", ""),
+        "nearest": {key: nearest[key] for key in ("name", "url", "distance_km")} if nearest else None,
+        "nearest_services": row.nearest,
+        "by_service": row.by_service,
         "home_visits": row.home_visits,
         "remote": row.remote,
     }
+
+
+def locality_record(row, base_url, snapshot):
+    """A locality as a flat row of the CSV and XLSX tables (links on the canonical address)."""
+    item = locality_json(row)
+    nearest = row.nearest[0] if row.nearest else {}
+    record = {"region_code": row.region_code}
+    record.update({key: item[key] for key, _label in LOCALITY_COLUMNS if key in item})
+    record.update(
+        nearest_name=nearest.get("name", ""),
+        nearest_url=base_url + nearest["url"] if nearest else "",
+        nearest_region_code=nearest.get("region_code", ""),
+    )
     record.update({f"distance_km_{slug}": distance for slug, distance in row.by_service.items()})
     return {**record, **stamp(snapshot)}
 
@@ -207,13 +220,14 @@ def to_xlsx(sheets):
 
 def to_json(snapshot):
     figures = snapshot.figures
+    rows = LocalityCoverage.objects.order_by("region_code", "-population", "name").iterator(chunk_size=2000)
     document = {
         **stamp(snapshot),
         "children_estimate": figures["children_estimate"],
         "service_types": figures.get("service_types", []),
         "national": figures["national"],
         "regions": figures["regions"],
-        "localities": locality_records(snapshot),
+        "localities": [{"region_code": row.region_code, **locality_json(row)} for row in rows],
     }
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 

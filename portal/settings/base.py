@@ -174,6 +174,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Coverage monitoring recomputes this many seconds after a change to the registry; changes meanwhile join the wait.
+COVERAGE_RECOMPUTE_DELAY = float(os.environ.get("COVERAGE_RECOMPUTE_DELAY", "20"))
 # Uploaded registry files wait here between upload, check and import (private: not under MEDIA_ROOT).
 PROVIDER_IMPORT_DIR = Path(os.environ.get("PROVIDER_IMPORT_DIR", VAR_DIR / "imports"))
 

@@ -17,7 +17,6 @@ from django_tasks_db.models import DBTaskResult
 from . import compute
 
 BACKEND = "imports"
-DEFAULT_DELAY_SECONDS = 20
 
 
 @task(backend=BACKEND)
@@ -26,7 +25,7 @@ def recompute_coverage():
 
 
 def delay_seconds():
-    return float(getattr(settings, "COVERAGE_RECOMPUTE_DELAY", DEFAULT_DELAY_SECONDS))
+    return settings.COVERAGE_RECOMPUTE_DELAY
 
 
 def waiting():

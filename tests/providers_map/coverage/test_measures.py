@@ -14,7 +14,7 @@ from providers_map.demo_synthetic import SyntheticBuilder
 
 from .builders import small_registry
 
-SAMPLE = 300
+SAMPLE = 150
 
 
 def sample_of(localities):

@@ -47,6 +47,11 @@ ERRORS = {
 }
 
 
+def answer(schema, description, media_type="application/json"):
+    """`openapi_extra` for an operation whose 200 answer is `schema`."""
+    return {"responses": {200: {"description": description, "content": {media_type: {"schema": schema}}}}}
+
+
 def _error(description, extra_headers=None):
     response = {
         "description": description,

@@ -53,7 +53,7 @@ class NamedPagesSitemap(CanonicalSitemap):
     """Public pages that are views, not Wagtail pages."""
 
     changefreq = "weekly"
-    url_names = ("providers:list", "providers:open_data", "api_docs")
+    url_names = ("providers:list", "providers:open_data", "coverage:index", "api_docs")
 
     def items(self):
         return list(self.url_names)

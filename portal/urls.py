@@ -17,6 +17,9 @@ from core.views.vision import low_vision
 from events import urls as events_urls
 from events.api import router as events_router
 from providers_map import urls as registry_urls
+from providers_map.coverage import urls as coverage_urls
+from providers_map.coverage.api import router as coverage_router
+from providers_map.coverage.sitemaps import CoverageRegionSitemap
 from providers_map.exchange import urls as open_data_urls
 from providers_map.exchange.hsds import urls as hsds_urls
 from providers_map.finder import urls as finder_urls
@@ -33,11 +36,13 @@ SITEMAPS = {
     "sections": NamedPagesSitemap,
     "providers": ProviderSitemap,
     "self-check": ChecklistSitemap,
+    "coverage": CoverageRegionSitemap,
 }
 
 api.add_router("/search", search_router)
 api.add_router("/providers", providers_router)
 api.add_router("/events", events_router)
+api.add_router("/coverage", coverage_router)
 
 # /providers/: the finder, the open-data pages, then the provider pages (whose slugs never take the others' names)
 # and their verification pages
@@ -61,6 +66,7 @@ urlpatterns = [
     path("search/", include(search_urls)),
     path("self-check/", include(selfcheck_urls)),
     path("events/", include(events_urls)),  # calendar files beside the /events/ page
+    path("coverage/", include(coverage_urls)),
     # The JSON API; apps add their routers to `api` above this list (api.add_router(prefix, router)).
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),

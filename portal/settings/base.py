@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "providers_map.finder",
     "providers_map.exchange",
     "providers_map.verification",
+    "providers_map.coverage",
     "events",
     "search",
     "selfcheck",
@@ -199,6 +200,8 @@ TASKS = {
 PORTAL_VERIFICATION_MONTHS = int(os.environ.get("PORTAL_VERIFICATION_MONTHS", "6"))
 PORTAL_VERIFICATION_LINK_DAYS = int(os.environ.get("PORTAL_VERIFICATION_LINK_DAYS", "30"))
 PORTAL_VERIFICATION_REMINDER_DAYS = int(os.environ.get("PORTAL_VERIFICATION_REMINDER_DAYS", "14"))
+# Coverage monitoring recomputes this many seconds after a change to the registry; changes meanwhile join the wait.
+COVERAGE_RECOMPUTE_DELAY = float(os.environ.get("COVERAGE_RECOMPUTE_DELAY", "20"))
 # Uploaded registry files wait here between upload, check and import (private: not under MEDIA_ROOT).
 PROVIDER_IMPORT_DIR = Path(os.environ.get("PROVIDER_IMPORT_DIR", VAR_DIR / "imports"))
 

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from core.api import ApiError
+from core.api_openapi import answer
 from providers_map.finder import mapdata
-from providers_map.finder.api_schemas import DETAIL, LIST, MAP, PLACES, answer
+from providers_map.finder.api_schemas import DETAIL, LIST, MAP, PLACES
 from providers_map.finder.listing import find
 from providers_map.finder.params import LIST_PARAMS, MAP_PARAMS, read_params
 from providers_map.finder.serialize import card_json, organisation_json, place_json, suggestion_json

@@ -97,8 +97,3 @@ DETAIL = {
         "services": {"type": "array", "items": {"type": "object"}},
     },
 }
-
-
-def answer(schema, description, media_type="application/json"):
-    """`openapi_extra` for an operation whose 200 answer is `schema`."""
-    return {"responses": {200: {"description": description, "content": {media_type: {"schema": schema}}}}}

@@ -30,6 +30,8 @@ PAGE_TYPES = {
     "event series": "/events/parents-club-together/",
     "postponed event": "/events/interagency-round-table-postponed/",
     "report form": "/providers/tsentr-raduga/report/",
+    "access to early care": "/coverage/?sort=population",
+    "access to early care, a region": "/coverage/54/",
     "accessibility statement": "/accessibility/",
     "mode settings": "/low-vision/",
     "self-check start": "/self-check/",

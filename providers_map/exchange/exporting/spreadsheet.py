@@ -13,17 +13,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheet_cells import guard
 from providers_map.exchange.importing.columns import COLUMNS, HEADERS
 from providers_map.exchange.importing.vocabulary import Vocabulary
 
 from .rows import export_rows
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard(text):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (the importer removes it)."""
-    return "'" + text if text.lstrip("'")[:1] in FORMULA_START else text
 
 
 def csv_value(value):

@@ -1,4 +1,8 @@
-"""Open an uploaded file as a Table, whatever its format (CSV, XLSX or an HSDS tabular package)."""
+"""Open an uploaded file as a Table, whatever its format (CSV, XLSX or an HSDS tabular package).
+
+The data exchange's one public reading API for other apps (coverage reads its children tables with it): `open_table`,
+`UnusableInput` and the size limit `MAX_FILE_BYTES`.
+"""
 
 import contextlib
 
@@ -8,6 +12,9 @@ from . import limits
 from .hsds_reader import open_package_zip
 from .readers import UnusableInput, detect_format, file_size, read_csv
 from .xlsx import open_workbook_table
+
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+__all__ = ["MAX_FILE_BYTES", "UnusableInput", "open_table"]
 
 
 @contextlib.contextmanager

@@ -10,13 +10,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from core.spreadsheet_cells import unguard
+
 from . import memo
 from .columns import KIND_LOCATION, SEPARATOR
 from .problems import Problem, shown_value
 from .records import ServiceSpec, location_key
 from .vocabulary import parse_bool
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COORDINATE_PLACES = Decimal("0.000001")
 MAX_AGE_MONTHS = 216
 MAX_LENGTH = {
@@ -70,10 +71,7 @@ def cell_text(value):
         return value.strftime("%d.%m.%Y")
     else:
         text = str(value).strip()
-    # Our exports put an apostrophe before text that a spreadsheet would run as a formula; undo it.
-    if text.startswith("'") and text.lstrip("'")[:1] in FORMULA_START:
-        text = text[1:]
-    return text.replace("\r\n", "\n")
+    return unguard(text).replace("\r\n", "\n")
 
 
 SPLIT = re.compile(rf"[{SEPARATOR}\n]+")

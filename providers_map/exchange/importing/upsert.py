@@ -30,6 +30,7 @@ from core.db_copy import create_objects, insert_rows, reserve_ids
 from core.models import DevelopmentalConcern, Language
 from providers_map.models import Location, Organisation, Service
 from providers_map.models.slugs import slug_from_name
+from providers_map.signals import registry_imported
 from search import indexing
 from search import registry as search_registry
 
@@ -37,7 +38,6 @@ from .admin_index import add_to_admin_search
 from .planning import CREATE, UPDATE
 from .references import references
 from .revision_data import serializable_data
-from .signals import registry_imported
 from .snapshot import LOCATION_FIELDS, ORGANISATION_FIELDS, chunks
 
 BATCH = 500

@@ -5,11 +5,12 @@ import threading
 import time
 
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import AgeGroup
-from providers_map import search_batch
+from providers_map import gazetteer, search_batch
 from providers_map.models import Location, Organisation
 from search import text
 from search.documents import Entry
@@ -38,24 +39,14 @@ def registry_localities():
         rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by()
         names = {}
         for locality, code in rows:
-            from providers_map.gazetteer import normalise
-
-            key = tuple(text.terms(normalise(locality)))
+            key = tuple(text.terms(gazetteer.normalise(locality)))
             if key:
                 names.setdefault(key, (locality, code))
         _localities.update(at=time.monotonic(), names=names)
     return _localities["names"]
 
 
-def _geographic(word):
-    from search.text import _morph
-
-    return any("Geox" in parse.tag for parse in _morph().parse(word))
-
-
 def _gazetteer_place(name, region_code=None):
-    from providers_map import gazetteer
-
     hits = gazetteer.lookup(name, region_code=region_code, limit=3)
     exact = [hit for hit in hits if text.fold(hit["name"]) == text.fold(name)]
     return exact[0] if exact else None
@@ -66,6 +57,8 @@ class ProviderKind(SearchKind):
     label = pgettext_lazy("search tab: the provider registry", "Services")
     order = 30
     bulk_chunk = 1000
+    located = True
+    working_first = True
     facets = (
         FacetSpec("region", _("Region")),
         FacetSpec("service", _("Service")),
@@ -185,7 +178,7 @@ class ProviderKind(SearchKind):
                     name, code = known[lemmas]
                     hit = _gazetteer_place(name, code)
                     place = Place(name, hit["lat"], hit["lon"], lemmas) if hit else Place(name, 0.0, 0.0, lemmas)
-                elif size == 1 and len(chunk[0][0]) > 3 and _geographic(chunk[0][0]):
+                elif size == 1 and len(chunk[0][0]) > 3 and text.is_place_name(chunk[0][0]):
                     hit = _gazetteer_place(chunk[0][1].capitalize())
                     if hit:
                         place = Place(hit["name"], hit["lat"], hit["lon"], tuple(text.terms(hit["name"])))
@@ -197,6 +190,13 @@ class ProviderKind(SearchKind):
             else:
                 i += 1
         return found
+
+    def no_results_tip(self):
+        finder = reverse("providers:list")
+        return format_html(
+            _("Looking for help nearby? {link} by region and service."),
+            link=format_html('<a href="{}">{}</a>', finder, _("Find an early-care service")),
+        )
 
     def present(self, org):
         localities = list(dict.fromkeys(loc.locality for loc in org.locations.all()))

@@ -10,6 +10,7 @@ import functools
 import threading
 import time
 from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -121,8 +122,6 @@ def new_index_name(kind):
 
 
 def _redacted_url():
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(settings.ELASTICSEARCH_URL)
     netloc = parts.hostname or ""
     if parts.port:

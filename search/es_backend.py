@@ -2,8 +2,9 @@
 
 Tab counts come from an aggregation over the query alone; the chosen kind and its facet filters are a
 post_filter, and each facet is counted with the other facets' filters (disjunctive faceting). Ranking: the
-text score (search/es_query.py), closed providers down-weighted (after working ones on the services tab),
-providers in the place the query names (or near the request's coordinates) first.
+text score (search/es_query.py), closed objects down-weighted (after working ones on the tab of a kind that
+is `working_first`), objects of `located` kinds in the place the query names (or near the request's
+coordinates) first.
 """
 
 from core.geo import distance_km
@@ -29,19 +30,20 @@ def build_body(parsed, request, kinds):
     query = text_query(parsed, place_optional=True, relax=request.relax)
     cue = cue_query(parsed)
     should = [cue] if cue else []
-    places = [p for p in parsed.places if p]
+    located = {"terms": {"kind": [kind.name for kind in kinds if kind.located]}}
+    places = [p for p in parsed.places if p] if located["terms"]["kind"] else []
     if places:
-        in_place = {"bool": {"filter": [{"term": {"kind": "providers"}}], "should": [_place_clause(p) for p in places]}}
+        in_place = {"bool": {"filter": [located], "should": [_place_clause(p) for p in places]}}
         in_place["bool"]["minimum_should_match"] = 1
         query = {"bool": {"should": [query, in_place], "minimum_should_match": 1}}
     functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in CLOSED_WEIGHTS.items()]
     for place in places:
-        functions.append({"filter": _place_clause(place), "weight": PLACE_WEIGHT})
+        functions.append({"filter": {"bool": {"filter": [located, _place_clause(place)]}}, "weight": PLACE_WEIGHT})
     origin = request.near or next(((p.lat, p.lon) for p in places if p.lat or p.lon), None)
-    if origin:
+    if origin and located["terms"]["kind"]:
         functions.append(
             {
-                "filter": {"term": {"kind": "providers"}},
+                "filter": located,
                 "gauss": {
                     "geo": {
                         "origin": {"lat": origin[0], "lon": origin[1]},
@@ -80,7 +82,7 @@ def build_body(parsed, request, kinds):
         "track_total_hits": True,
         "_source": ["kind", "key", "body_text", "geo"] if origin else ["kind", "key", "body_text"],
     }
-    if request.kind == "providers":
+    if request.kind and registry.get(request.kind).working_first:
         body["sort"] = [{"open_rank": "asc"}, "_score", {"key": "asc"}]
     else:
         body["sort"] = ["_score", {"key": "asc"}]

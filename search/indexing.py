@@ -20,6 +20,7 @@ from elastic_transport import OrjsonSerializer
 from elasticsearch import helpers
 
 from search import client as es
+from search import registry
 from search.documents import entry_source, index_body
 from search.fallback import store
 from search.models import PendingUpdate
@@ -179,8 +180,6 @@ def _record_failure(kind, keys, error):
 
 def apply_pending(limit=None):
     """Apply pending updates, oldest first; returns how many were applied."""
-    from search import registry
-
     applied = 0
     rows = PendingUpdate.objects.order_by("created_at", "pk")
     if limit:

@@ -9,13 +9,13 @@ import threading
 
 from django.db.models import Count, Max, Sum
 
+from search.models import SearchRecord, SearchTerm
+
 _lock = threading.Lock()
 _cache = {"stamp": None, "terms": {}, "records": 1, "sorted": []}
 
 
 def _refresh():
-    from search.models import SearchRecord, SearchTerm
-
     row = SearchTerm.objects.aggregate(n=Count("pk"), last=Max("pk"), total=Sum("frequency"))
     stamp = (row["n"], row["last"], row["total"])
     if stamp != _cache["stamp"]:

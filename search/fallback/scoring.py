@@ -4,8 +4,8 @@ Each form of a concept scores its best field with BM25 (idf from the vocabulary,
 length against the candidates' average) times the field's weight (title 8, name 5, tags 4, place 3, body 1;
 a cue 0.5) and the form's factor (a typo correction ×0.7, a synonym ×0.9); the forms' scores add up, as a
 bool query's do. A concept found in the title adds a constant bonus; the query's lemmas as a phrase add a
-field's weight again. Closed providers are down-weighted; providers in the named place (or near the given
-point) first — as es_backend's function_score does.
+field's weight again. Closed objects are down-weighted; objects of `located` kinds in the named place (or near
+the given point) first — as es_backend's function_score does.
 """
 
 import math
@@ -83,7 +83,8 @@ def nearest(record, origin):
     return min(distance_km(origin[0], origin[1], lat, lon) for lat, lon in record.points)
 
 
-def score(record, parsed, averages, origin=None):
+def score(record, parsed, averages, origin=None, located=()):
+    """The record's score; `located` names the kinds whose records a place or `origin` ranks."""
     total = sum(concept_score(c, record, averages) for c in parsed.concepts)
     total += TITLE_BONUS * sum(
         1 for c in parsed.concepts if any(padded(p) in record.title_terms for p in c.alternatives)
@@ -96,7 +97,7 @@ def score(record, parsed, averages, origin=None):
             if needle in field_text:
                 total += weight * phrase_idf * bm25(1, field_text.count(" ") - 1, averages[name])
     total *= CLOSED_WEIGHTS.get(record.open_rank, 1.0)
-    if record.kind == "providers":
+    if record.kind in located:
         if any(padded(p.terms) in record.place_terms for p in parsed.places):
             total *= PLACE_WEIGHT
         distance = nearest(record, origin)

@@ -12,7 +12,7 @@ import re
 from django.db import connection
 from django.db.models import Count, Q
 
-from search import registry
+from search import registry, vocabulary
 from search.fallback import scoring
 from search.models import SearchFacetValue, SearchRecord
 from search.results import RawHit, RawResults
@@ -74,10 +74,10 @@ def _tsquery(parsed, required, minimum):
     )
 
 
-def _place_q(parsed):
+def _place_q(parsed, located):
     q = Q()
     for place in parsed.places:
-        q |= Q(kind="providers") & _like("place_terms", place.terms)
+        q |= Q(kind__in=located) & _like("place_terms", place.terms)
     return q
 
 
@@ -86,7 +86,8 @@ def candidates(parsed, request, kinds):
     queryset = SearchRecord.objects.filter(kind__in=[k.name for k in kinds])
     required = parsed.required()
     minimum = 1 if request.relax else parsed.minimum_match(required)
-    place_q = _place_q(parsed) if parsed.places else None
+    located = [kind.name for kind in kinds if kind.located]
+    place_q = _place_q(parsed, located) if parsed.places and located else None
     if connection.vendor == "postgresql":
         tsq = _tsquery(parsed, required, minimum)
         if tsq:
@@ -113,7 +114,7 @@ def _with_facets(queryset, filters, skip=None):
     return queryset
 
 
-def _ranked(queryset, parsed, origin, tsq, needed):
+def _ranked(queryset, parsed, origin, tsq, needed, located):
     columns = ["pk", "kind", "key", "title_terms", "name_terms", "tag_terms", "place_terms", "body_terms"]
     columns += ["cues", "points", "open_rank", "title"]
     rows = queryset.only(*columns)
@@ -125,13 +126,11 @@ def _ranked(queryset, parsed, origin, tsq, needed):
         rows = rows.order_by("pk")[:MAX_CANDIDATES]
     rows = list(rows)
     averages = scoring.field_lengths(rows)
-    scored = [(scoring.score(record, parsed, averages, origin), record) for record in rows]
+    scored = [(scoring.score(record, parsed, averages, origin, located), record) for record in rows]
     return sorted(scored, key=lambda item: (-item[0], item[1].pk))
 
 
 def search(parsed, request):
-    from search import vocabulary
-
     vocabulary.terms()  # fresh idf figures
     kinds = registry.cross_kinds()
     matched, tsq = candidates(parsed, request, kinds)
@@ -152,8 +151,8 @@ def search(parsed, request):
             facets[spec.key] = dict(rows)
     origin = request.near or next(((p.lat, p.lon) for p in parsed.places if p.lat or p.lon), None)
     needed = request.offset + request.per_page
-    ranked = _ranked(results, parsed, origin, tsq, needed)
-    if request.kind == "providers":
+    ranked = _ranked(results, parsed, origin, tsq, needed, {kind.name for kind in kinds if kind.located})
+    if request.kind and registry.get(request.kind).working_first:
         ranked.sort(key=lambda item: item[1].open_rank)
     if not request.facets:  # ranked keys only (search.service.ranked_hits): no counts, no snippet texts
         kind_counts, count = {}, len(ranked)

@@ -34,14 +34,17 @@ def _delivery_modes():
 
 
 def registry_localities():
-    """{lemmas of a locality: (name, region code)} of the published registry, refreshed every few minutes."""
+    """{lemmas of a locality: (name, region code, or None when localities of that name are in several regions)}
+    of the published registry, refreshed every few minutes."""
     if time.monotonic() - _localities["at"] > LOCALITIES_TTL:
-        rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by()
+        rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by("locality")
         names = {}
         for locality, code in rows:
             key = tuple(text.terms(gazetteer.normalise(locality)))
             if key:
-                names.setdefault(key, (locality, code))
+                name, known = names.setdefault(key, (locality, code))
+                if known != code:
+                    names[key] = (name, None)
         _localities.update(at=time.monotonic(), names=names)
     return _localities["names"]
 
@@ -119,9 +122,10 @@ class ProviderKind(SearchKind):
         concerns = search_batch.concern_names(services)
         languages = sorted({name for s in services for name in s["languages"]})
         delivery = sorted({code for loc in locations for code in (loc["delivery_modes"] or [])})
-        places = []
+        places = []  # each locality and region once: three branches in a town are not three times there
         for loc in locations:
             places += [loc["locality"], loc["region__name"] or "", loc["address"], loc["name"]]
+        places = list(dict.fromkeys(places))
         tags = [s["service_type__name"] for s in services] + list(concerns.values()) + languages
         tags += [labels.ownership.get(org.ownership, ""), labels.sector.get(org.sector, "")]
         tags += [labels.cost.get(org.cost, "")] + [
@@ -175,8 +179,9 @@ class ProviderKind(SearchKind):
                 lemmas = tuple(lemma for _folded, lemma, _forms in chunk)
                 place = None
                 if lemmas in known:
+                    # A name several regions have («Линёво») says no one point: no distance ranking from it.
                     name, code = known[lemmas]
-                    hit = _gazetteer_place(name, code)
+                    hit = _gazetteer_place(name, code) if code else None
                     place = Place(name, hit["lat"], hit["lon"], lemmas) if hit else Place(name, 0.0, 0.0, lemmas)
                 elif size == 1 and len(chunk[0][0]) > 3 and text.is_place_name(chunk[0][0]):
                     hit = _gazetteer_place(chunk[0][1].capitalize())

@@ -9,17 +9,24 @@ coordinates) first.
 
 from core.geo import distance_km
 from search import client as es
-from search import registry
+from search import ranking, registry
 from search.es_query import cue_query, text_query
 from search.results import RawHit, RawResults
 
-PLACE_WEIGHT = 6.0
-CLOSED_WEIGHTS = {1: 0.5, 2: 0.3}
 FACET_SIZE = 100
 
 
 def _place_clause(place):
     return {"match_phrase": {"place_terms": " ".join(place.terms)}}
+
+
+def _named_after(place):
+    """The object says the place in its own words, its last word maybe longer (ranking.named_after)."""
+    stem = ranking.place_stem(place.terms)
+    kind = "match_phrase_prefix" if stem else "match_phrase"
+    words = " ".join([*place.terms[:-1], stem or place.terms[-1]])
+    clauses = [{kind: {f"{field}_terms": words}} for field in ranking.OWN_WORDS]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def _facet_filters(filters, skip=None):
@@ -36,9 +43,13 @@ def build_body(parsed, request, kinds):
         in_place = {"bool": {"filter": [located], "should": [_place_clause(p) for p in places]}}
         in_place["bool"]["minimum_should_match"] = 1
         query = {"bool": {"should": [query, in_place], "minimum_should_match": 1}}
-    functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in CLOSED_WEIGHTS.items()]
+    functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in ranking.CLOSED.items()]
+    if parsed.name_key:
+        functions.append({"filter": {"term": {"names": parsed.name_key}}, "weight": ranking.EXACT_NAME})
     for place in places:
-        functions.append({"filter": {"bool": {"filter": [located, _place_clause(place)]}}, "weight": PLACE_WEIGHT})
+        functions.append({"filter": {"bool": {"filter": [located, _place_clause(place)]}}, "weight": ranking.IN_PLACE})
+        named = {"bool": {"filter": [located, _place_clause(place), _named_after(place)]}}
+        functions.append({"filter": named, "weight": ranking.NAMED_AFTER_PLACE})
     origin = request.near or next(((p.lat, p.lon) for p in places if p.lat or p.lon), None)
     if origin and located["terms"]["kind"]:
         functions.append(
@@ -47,9 +58,9 @@ def build_body(parsed, request, kinds):
                 "gauss": {
                     "geo": {
                         "origin": {"lat": origin[0], "lon": origin[1]},
-                        "offset": "3km",
-                        "scale": "40km",
-                        "decay": 0.5,
+                        "offset": f"{ranking.DECAY['offset_km']:g}km",
+                        "scale": f"{ranking.DECAY['scale_km']:g}km",
+                        "decay": ranking.DECAY["decay"],
                     },
                     "multi_value_mode": "min",
                 },

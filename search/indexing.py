@@ -272,6 +272,8 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
                 done += len(batch)
                 if progress:
                     progress(len(batch))
+            if use_fallback:
+                store.index_postings(kind.name)
             while in_flight:
                 in_flight.popleft().result()
             if use_es:

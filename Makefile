@@ -65,6 +65,7 @@ lint: install ## ruff, import contracts, templates/JS/CSS linters, Django checks
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --cache-dir var/import_linter_cache
+	$(PY) scripts/check_imports.py
 	$(VENV)/bin/djlint templates --lint
 	npx --no-install eslint static/js
 	npx --no-install stylelint "static/css/**/*.css"

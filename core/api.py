@@ -32,7 +32,13 @@ def error_response(message, details=(), status=400):
 def _validation_details(errors):
     details = []
     for error in errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
+        loc = tuple(error.get("loc", ()))
+        if loc[:1] == ("query",) and len(loc) > 1:
+            # A query string is flat: the parameter is the last name (not the operation's argument that holds
+            # a Query schema, which ninja puts before names it does not know, e.g. an unknown parameter).
+            location = [str(next(part for part in reversed(loc) if isinstance(part, str)))]
+        else:
+            location = [str(part) for part in loc if part not in ("query", "path", "body")]
         details.append({"parameter": ".".join(location), "message": error.get("msg", "")})
     return details
 

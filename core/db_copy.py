@@ -21,7 +21,7 @@ BATCH_ROWS = 1000
 
 
 PLAIN = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "PositiveIntegerField", "CharField",
-         "TextField", "ForeignKey", "PositiveSmallIntegerField", "SmallIntegerField"}  # fmt: skip
+         "TextField", "ForeignKey", "PositiveSmallIntegerField", "SmallIntegerField", "FloatField"}  # fmt: skip
 
 
 def _preparer(field, db):
@@ -134,9 +134,13 @@ def _write(model, fields, rows):
 
 def _copy_converter(field, db):
     """Value → COPY text for one field: through the field's get_db_prep_save (memoised for repeated hashable
-    values), or directly for plain fields."""
+    values), or directly for plain fields (chosen once by the field's type when it cannot be NULL: a search
+    rebuild writes millions of rows)."""
     if _preparer(field, db) is _same:
-        return _copy_value
+        if field.null:
+            return _copy_value
+        kind = field.get_internal_type()
+        return _escaped if kind in ("CharField", "TextField") else repr if kind == "FloatField" else str
     memo, prep = {}, field.get_db_prep_save
 
     def convert(value):
@@ -168,6 +172,7 @@ _TEXT = {
     type(None): lambda value: "\\N",
     bool: lambda value: "t" if value else "f",
     int: str,
+    float: repr,
     Decimal: str,
     dt.datetime: dt.datetime.isoformat,
     dt.date: dt.date.isoformat,

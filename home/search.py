@@ -1,11 +1,16 @@
 """The "guidance" search kind: plain-language guidance pages, the parents' hub and standard pages."""
 
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Topic
 from home.models import GuidanceIndexPage, GuidancePage, StandardPage
 from search.documents import Entry
 from search.facets import FacetSpec, choices
 from search.pages import PageKind, field_text, page_cues, page_version
+from search.registry import Link, Popular
 
 AUDIENCE_FACET = {
     "parents": ["parents"],
@@ -63,6 +68,19 @@ class GuidanceKind(PageKind):
             published=page.last_published_at,
             version=page_version(page.last_published_at, page.url_path),
         )
+
+    def popular(self, limit):
+        """The topics with the most guidance pages, each a link to the parents' hub filtered by it."""
+        hub = GuidanceIndexPage.objects.live().public().order_by("depth", "path").first()
+        if hub is None:
+            return None
+        topics = (
+            Topic.objects.annotate(pages=Count("guidancepage", filter=Q(guidancepage__live=True), distinct=True))
+            .filter(pages__gt=0)
+            .order_by("-pages", "sort_order")[:limit]
+        )
+        links = [Link(topic.name, f"{hub.url}?{urlencode({'topic': topic.slug})}") for topic in topics]
+        return Popular(_("Popular topics for parents"), links) if links else None
 
     def present(self, page):
         meta = []

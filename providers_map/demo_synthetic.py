@@ -28,17 +28,32 @@ MARK = "(синтетические данные)"
 BATCH = 2000
 INN_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 
+# The short name as people say it, and the legal name as the registry of legal entities has it (a legal form
+# and the short name in quotes), like real entries; neither names the locality (a real name rarely does, and
+# one that does is the place's own service: a signal search uses).
 KINDS = [
-    # (name pattern, ownership, sector, weight)
-    ("Центр ранней помощи «{word}»", "state", "social", 5),
-    ("Комплексный центр социального обслуживания населения «{word}»", "municipal", "social", 4),
-    ("Детская поликлиника № {number}", "state", "health", 3),
-    ("Реабилитационный центр для детей «{word}»", "state", "social", 2),
-    ("Детский сад комбинированного вида № {number} «{word}»", "municipal", "education", 3),
-    ("Психолого-педагогический центр «{word}»", "municipal", "education", 2),
-    ("АНО «Служба ранней помощи „{word}“»", "nonprofit", "other", 2),
-    ("Благотворительный фонд «{word}»", "nonprofit", "other", 1),
-    ("Центр развития ребёнка «{word}»", "commercial", "education", 1),
+    # (name pattern, legal form, ownership, sector, weight)
+    ("Центр ранней помощи «{word}»", "Государственное бюджетное учреждение", "state", "social", 5),
+    (
+        "Комплексный центр социального обслуживания населения «{word}»",
+        "Муниципальное бюджетное учреждение",
+        "municipal",
+        "social",
+        4,
+    ),
+    ("Детская поликлиника № {number}", "Государственное бюджетное учреждение здравоохранения", "state", "health", 3),
+    ("Реабилитационный центр для детей «{word}»", "Государственное казённое учреждение", "state", "social", 2),
+    (
+        "Детский сад комбинированного вида № {number} «{word}»",
+        "Муниципальное бюджетное дошкольное образовательное учреждение",
+        "municipal",
+        "education",
+        3,
+    ),
+    ("Психолого-педагогический центр «{word}»", "Муниципальное бюджетное учреждение", "municipal", "education", 2),
+    ("Служба ранней помощи «{word}»", "Автономная некоммерческая организация", "nonprofit", "other", 2),
+    ("Благотворительный фонд «{word}»", "", "nonprofit", "other", 1),
+    ("Центр развития ребёнка «{word}»", "Общество с ограниченной ответственностью", "commercial", "education", 1),
 ]
 WORDS = [
     "Росток", "Радуга", "Солнышко", "Истоки", "Надежда", "Шаг навстречу", "Ладушки", "Колокольчик", "Родничок",
@@ -55,10 +70,39 @@ HOURS = [
      "wed": [["09:00", "13:00"], ["14:00", "18:00"]], "thu": [["09:00", "13:00"], ["14:00", "18:00"]],
      "fri": [["09:00", "13:00"], ["14:00", "16:00"]], "sat": [], "sun": []},
 ]  # fmt: skip
-DESCRIPTION = (
-    "Синтетическая запись для проверки нагрузки: не настоящая организация. "
-    "Помогает семьям с детьми до трёх лет: занятия со специалистами, консультации, группы для родителей."
-)
+# Descriptions as real entries write them: what the organisation is, what it does (from its own services), what
+# it costs and how it reaches families, in words that vary, so no sentence is in every record (identical text in
+# a registry skews every word's rarity, and so ranking). Each starts with the mark.
+MARK_SENTENCE = "Синтетическая запись для проверки нагрузки: не настоящая организация."
+OPENINGS = {
+    "social": [
+        "Отделение ранней помощи принимает семьи с детьми от рождения до трёх лет.",
+        "Помогаем семьям, в которых растёт малыш с особенностями развития.",
+        "Служба сопровождает семьи с детьми раннего возраста и их родителей.",
+    ],
+    "health": [
+        "Врачи и специалисты наблюдают за развитием детей первых лет жизни.",
+        "Кабинет ранней помощи при поликлинике: педиатр, невролог, психолог.",
+        "Поликлиника ведёт детей с риском нарушений развития с первых месяцев.",
+    ],
+    "education": [
+        "Педагоги, психолог и дефектолог занимаются с малышами и родителями.",
+        "Группы кратковременного пребывания и индивидуальные занятия для детей до школы.",
+        "Консультационный центр для родителей детей раннего возраста.",
+    ],
+    "other": [
+        "Некоммерческая организация поддерживает семьи с детьми с инвалидностью.",
+        "Родители и специалисты вместе помогают детям с особыми потребностями.",
+        "Проекты поддержки семей с детьми с нарушениями развития.",
+    ],
+}
+COST_SENTENCES = {
+    "free": ["Услуги бесплатные.", "Для семей всё бесплатно.", "Помощь оказывается бесплатно."],
+    "mixed": ["Основные услуги бесплатные, часть занятий платная.", "Есть бесплатные и платные услуги."],
+    "paid": ["Услуги платные, стоимость на сайте.", "Занятия платные."],
+}
+HOME_SENTENCES = ["Специалисты приезжают на дом.", "Возможны занятия на дому."]
+REMOTE_SENTENCES = ["Есть онлайн-консультации.", "Консультируем дистанционно."]
 ACCESSIBILITY = [code for code, _ in Location.ACCESSIBILITY_FEATURES]
 DELIVERY = [code for code, _ in Location.DELIVERY_MODES]
 
@@ -94,10 +138,11 @@ class SyntheticBuilder:
         self.seed = seed
         self.places = Places()
         self.regions = dict(Region.objects.values_list("code", "pk"))
-        self.service_types = list(ServiceType.objects.values_list("pk", flat=True))
+        self.service_names = dict(ServiceType.objects.values_list("pk", "name"))
+        self.service_types = list(self.service_names)
         self.concerns = list(DevelopmentalConcern.objects.values_list("pk", flat=True))
         self.languages = list(Language.objects.values_list("pk", flat=True))
-        self.kind_weights = list(itertools.accumulate(k[3] for k in KINDS))
+        self.kind_weights = list(itertools.accumulate(k[4] for k in KINDS))
         self.today = timezone.localdate()
         self.now = timezone.now()
 
@@ -105,13 +150,14 @@ class SyntheticBuilder:
         """(organisation row, location rows, [(service row, concern ids, language ids)]) for number i."""
         rng = random.Random(f"synthetic-{self.seed}-{i}")
         place = self.places.pick(rng)
-        pattern, ownership, sector, _ = KINDS[
+        pattern, legal_form, ownership, sector, _ = KINDS[
             bisect.bisect_left(self.kind_weights, rng.random() * self.kind_weights[-1])
         ]
         name = pattern.format(word=rng.choice(WORDS), number=rng.randint(1, 250))
+        legal_name = f"{legal_form} «{name}»" if legal_form else name
         code = place["region_code"]
         organisation = {
-            "name": f"{name}, {place['name']} {MARK}",
+            "name": f"{legal_name} {MARK}",
             "short_name": f"{name} {MARK}"[:200],
             "slug": f"{SLUG_PREFIX}{i:06d}",
             "ownership": ownership,
@@ -122,7 +168,7 @@ class SyntheticBuilder:
             "website": f"https://example.org/synthetic/{i}",
             "email": f"centre{i}@example.org",
             "phones": f"+7{rng.choice('3489')}{rng.randint(10, 99)}{rng.randint(1000000, 9999999)}",
-            "description": DESCRIPTION,
+            "description": "",  # written from its services by `describe`
             "how_to_get_help": "Это синтетическая запись: обращаться по ней не нужно.",
             "referral_required": rng.choice(["no", "no", "yes", "depends"]),
             "documents": "Свидетельство о рождении ребёнка\nПаспорт родителя",
@@ -166,7 +212,22 @@ class SyntheticBuilder:
                     rng.sample(self.languages, 1) if rng.random() < 0.1 else [],
                 )
             )
+        organisation["description"] = self.describe(i, sector, organisation["cost"], locations, services)
         return organisation, locations, services
+
+    def describe(self, i, sector, cost, locations, services):
+        """The description of organisation i (its own RNG, so the other fields stay as they were)."""
+        rng = random.Random(f"synthetic-text-{self.seed}-{i}")
+        offered = [self.service_names[service["service_type_id"]].lower() for service, _, _ in services]
+        modes = {mode for location in locations for mode in location["delivery_modes"]}
+        sentences = [MARK_SENTENCE, rng.choice(OPENINGS[sector])]
+        sentences.append(rng.choice(["Что мы делаем: ", "Услуги: ", "Здесь есть: "]) + "; ".join(offered) + ".")
+        sentences.append(rng.choice(COST_SENTENCES[cost]))
+        if "home" in modes:
+            sentences.append(rng.choice(HOME_SENTENCES))
+        if "remote" in modes:
+            sentences.append(rng.choice(REMOTE_SENTENCES))
+        return " ".join(sentences)
 
     @transaction.atomic
     def create(self, numbers):
@@ -198,13 +259,41 @@ def existing_numbers():
     return {int(slug[len(SLUG_PREFIX) :]) for slug in slugs if slug[len(SLUG_PREFIX) :].isdigit()}
 
 
+TEXT_FIELDS = ("name", "short_name", "description")
+
+
+def refresh_texts(builder, numbers):
+    """Rewrite the names and descriptions of existing organisations where this generator writes them otherwise
+    (a set loaded by an older version catches up without being loaded again); returns how many changed."""
+    changed = 0
+    for start in range(0, len(numbers), BATCH):
+        part = numbers[start : start + BATCH]
+        wanted = {f"{SLUG_PREFIX}{i:06d}": builder.organisation(i)[0] for i in part}
+        stale = [
+            org
+            for org in Organisation.objects.filter(slug__in=wanted).only("pk", "slug", *TEXT_FIELDS)
+            if any(getattr(org, field) != wanted[org.slug][field] for field in TEXT_FIELDS)
+        ]
+        for org in stale:
+            for field in TEXT_FIELDS:
+                setattr(org, field, wanted[org.slug][field])
+        Organisation.objects.bulk_update(stale, TEXT_FIELDS, batch_size=500)
+        changed += len(stale)
+    return changed
+
+
 def build_synthetic(ctx, n):
-    """Ensure synthetic organisations 1..n exist; returns how many were added."""
-    missing = sorted(set(range(1, n + 1)) - existing_numbers())
+    """Ensure synthetic organisations 1..n exist, written as this generator writes them; returns how many were
+    added."""
+    builder = SyntheticBuilder(getattr(ctx, "seed", 0))
+    existing = sorted(existing_numbers() & set(range(1, n + 1)))
+    sample = existing[:: max(1, len(existing) // 20)]
+    if existing and refresh_texts(builder, sample):
+        ctx.log(f"Synthetic providers: {refresh_texts(builder, existing)} rewritten as this version writes them.")
+    missing = sorted(set(range(1, n + 1)) - set(existing))
     if not missing:
         ctx.log(f"Synthetic providers: all {n} already present.")
         return 0
-    builder = SyntheticBuilder(getattr(ctx, "seed", 0))
     for start in range(0, len(missing), BATCH):
         builder.create(missing[start : start + BATCH])
         ctx.log(f"Synthetic providers: {min(start + BATCH, len(missing))} of {len(missing)} added.")

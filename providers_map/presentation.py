@@ -4,6 +4,7 @@ Shared by the public page (views.detail) and the editors' preview (the `organisa
 JSON-LD is rendered with `{% json_ld %}` from portal, which escapes it safely.
 """
 
+from django.templatetags.static import static
 from django.utils import timezone
 
 from providers_map import hours as hours_lib
@@ -11,6 +12,8 @@ from providers_map.directions import directions_url
 from providers_map.mapconfig import tiles
 from providers_map.opening import opening_status
 from providers_map.wording import lines
+
+MARKER_IMAGES = {"iconUrl": "marker-icon.png", "iconRetinaUrl": "marker-icon-2x.png", "shadowUrl": "marker-shadow.png"}
 
 
 def location_view(location, now=None):
@@ -48,8 +51,11 @@ def map_points(locations):
 
 
 def map_config():
-    """Tiles and attribution from settings (PORTAL_MAP_TILE_URL, PORTAL_MAP_TILE_ATTRIBUTION), as every map."""
-    return tiles()
+    """Tiles and attribution from settings (PORTAL_MAP_TILE_URL, PORTAL_MAP_TILE_ATTRIBUTION), as every map, and
+    the marker's images by their static URLs: Leaflet guesses its image folder from its stylesheet's address,
+    which hashed static file names (production) defeat."""
+    icons = {name: static(f"leaflet/images/{file}") for name, file in MARKER_IMAGES.items()}
+    return {**tiles(), "marker": icons}
 
 
 def organisation_context(request, organisation, locations, services, now=None, preview=False):

@@ -5,11 +5,12 @@ import threading
 import time
 
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import AgeGroup
-from providers_map import search_batch
+from providers_map import gazetteer, search_batch
 from providers_map.models import Location, Organisation
 from search import text
 from search.documents import Entry
@@ -33,29 +34,22 @@ def _delivery_modes():
 
 
 def registry_localities():
-    """{lemmas of a locality: (name, region code)} of the published registry, refreshed every few minutes."""
+    """{lemmas of a locality: (name, region code, or None when localities of that name are in several regions)}
+    of the published registry, refreshed every few minutes."""
     if time.monotonic() - _localities["at"] > LOCALITIES_TTL:
-        rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by()
+        rows = Location.objects.public().values_list("locality", "region__code").distinct().order_by("locality")
         names = {}
         for locality, code in rows:
-            from providers_map.gazetteer import normalise
-
-            key = tuple(text.terms(normalise(locality)))
+            key = tuple(text.terms(gazetteer.normalise(locality)))
             if key:
-                names.setdefault(key, (locality, code))
+                name, known = names.setdefault(key, (locality, code))
+                if known != code:
+                    names[key] = (name, None)
         _localities.update(at=time.monotonic(), names=names)
     return _localities["names"]
 
 
-def _geographic(word):
-    from search.text import _morph
-
-    return any("Geox" in parse.tag for parse in _morph().parse(word))
-
-
 def _gazetteer_place(name, region_code=None):
-    from providers_map import gazetteer
-
     hits = gazetteer.lookup(name, region_code=region_code, limit=3)
     exact = [hit for hit in hits if text.fold(hit["name"]) == text.fold(name)]
     return exact[0] if exact else None
@@ -66,6 +60,8 @@ class ProviderKind(SearchKind):
     label = pgettext_lazy("search tab: the provider registry", "Services")
     order = 30
     bulk_chunk = 1000
+    located = True
+    working_first = True
     facets = (
         FacetSpec("region", _("Region")),
         FacetSpec("service", _("Service")),
@@ -126,9 +122,10 @@ class ProviderKind(SearchKind):
         concerns = search_batch.concern_names(services)
         languages = sorted({name for s in services for name in s["languages"]})
         delivery = sorted({code for loc in locations for code in (loc["delivery_modes"] or [])})
-        places = []
+        places = []  # each locality and region once: three branches in a town are not three times there
         for loc in locations:
             places += [loc["locality"], loc["region__name"] or "", loc["address"], loc["name"]]
+        places = list(dict.fromkeys(places))
         tags = [s["service_type__name"] for s in services] + list(concerns.values()) + languages
         tags += [labels.ownership.get(org.ownership, ""), labels.sector.get(org.sector, "")]
         tags += [labels.cost.get(org.cost, "")] + [
@@ -182,10 +179,11 @@ class ProviderKind(SearchKind):
                 lemmas = tuple(lemma for _folded, lemma, _forms in chunk)
                 place = None
                 if lemmas in known:
+                    # A name several regions have («Линёво») says no one point: no distance ranking from it.
                     name, code = known[lemmas]
-                    hit = _gazetteer_place(name, code)
+                    hit = _gazetteer_place(name, code) if code else None
                     place = Place(name, hit["lat"], hit["lon"], lemmas) if hit else Place(name, 0.0, 0.0, lemmas)
-                elif size == 1 and len(chunk[0][0]) > 3 and _geographic(chunk[0][0]):
+                elif size == 1 and len(chunk[0][0]) > 3 and text.is_place_name(chunk[0][0]):
                     hit = _gazetteer_place(chunk[0][1].capitalize())
                     if hit:
                         place = Place(hit["name"], hit["lat"], hit["lon"], tuple(text.terms(hit["name"])))
@@ -197,6 +195,15 @@ class ProviderKind(SearchKind):
             else:
                 i += 1
         return found
+
+    def no_results_tip(self):
+        finder = reverse("providers:list")
+        return format_html(
+            _("Looking for help nearby? {link} by region and service."),
+            link=format_html(
+                '<a href="{}">{}</a>', finder, pgettext_lazy("a search without results", "Find an early-care service")
+            ),
+        )
 
     def present(self, org):
         localities = list(dict.fromkeys(loc.locality for loc in org.locations.all()))

@@ -11,5 +11,5 @@ class SearchConfig(AppConfig):
         from search import signals
         from search.client import search_status
 
-        signals.connect()
+        signals.connect(self)
         health.register("search", search_status)

@@ -10,6 +10,7 @@ import functools
 import threading
 import time
 from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -129,8 +130,6 @@ def new_index_name(kind):
 
 
 def _redacted_url():
-    from urllib.parse import urlsplit, urlunsplit
-
     redacted = []
     for url in node_urls(settings.ELASTICSEARCH_URL):
         parts = urlsplit(url)

@@ -4,6 +4,10 @@ ORDER = 95: after the guidance pages and the library (home 90, materials 20), wh
 Idempotent: groups are matched by their first term, promotions by their queries.
 """
 
+from wagtail.models import Page
+
+from search.models import PromotedResult, SynonymGroup
+
 ORDER = 95
 
 SYNONYMS = [
@@ -46,10 +50,6 @@ PROMOTED = [
 
 
 def build(ctx):
-    from wagtail.models import Page
-
-    from search.models import PromotedResult, SynonymGroup
-
     created = 0
     for terms, note in SYNONYMS:
         first = terms.split(",")[0].strip()

@@ -87,6 +87,7 @@ class EntryDocument(Document):
     place_terms = Text(analyzer=TERMS_ANALYZER)
     body_terms = Text(analyzer=TERMS_ANALYZER)
     title_words = Text(analyzer=TERMS_ANALYZER)
+    names = Keyword()
     body_text = Text(index=False)
     cues = Nested(CueDoc)
     geo = GeoPoint()
@@ -135,6 +136,13 @@ def field_terms(entry):
     return entry.terms_cache
 
 
+def name_keys(entry):
+    """The object's names as lemmas (its title, and each line of its `name` text): a query that says one of them
+    exactly is looking for this object («фонд Солнце в ладошках»)."""
+    lines = [entry.title, *entry.texts.get("name", "").split("\n")]
+    return sorted({key for key in map(text.lemmatise, lines) if key})
+
+
 def entry_source(entry, kind_name=None):
     terms = field_terms(entry)
     source = {
@@ -144,6 +152,7 @@ def entry_source(entry, kind_name=None):
         "title": entry.title,
         **{f"{name}_terms": value for name, value in terms.items()},
         "title_words": " ".join(text.words(entry.title)),
+        "names": name_keys(entry),
         "body_text": entry.snippet_text[:20000],
         "cues": [{"start": cue.start, "text": cue.text, "terms": text.lemmatise(cue.text)} for cue in entry.cues],
         "geo": [{"lat": float(lat), "lon": float(lon)} for lat, lon in entry.points],

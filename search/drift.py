@@ -8,6 +8,7 @@ from elasticsearch import helpers
 
 from search import client as es
 from search import indexing
+from search.fallback import store
 from search.models import PendingUpdate, SearchRecord
 
 
@@ -116,14 +117,10 @@ def _repair(kind, drift, use_es):
             if not indexing._send(kind, prepared, []):
                 raise es.SearchUnavailable("Elasticsearch refused the updates; see the pending updates")
         else:
-            from search.fallback import store
-
             store.save_entries(kind.name, [entry for _k, _s, entry in prepared.values()])
     if drift.extra:
         if use_es:
             if not indexing._send(kind, {}, sorted(drift.extra)):
                 raise es.SearchUnavailable("Elasticsearch refused the deletions; see the pending updates")
         else:
-            from search.fallback import store
-
             store.delete_keys(kind.name, drift.extra)

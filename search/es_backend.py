@@ -2,23 +2,31 @@
 
 Tab counts come from an aggregation over the query alone; the chosen kind and its facet filters are a
 post_filter, and each facet is counted with the other facets' filters (disjunctive faceting). Ranking: the
-text score (search/es_query.py), closed providers down-weighted (after working ones on the services tab),
-providers in the place the query names (or near the request's coordinates) first.
+text score (search/es_query.py), closed objects down-weighted (after working ones on the tab of a kind that
+is `working_first`), objects of `located` kinds in the place the query names (or near the request's
+coordinates) first.
 """
 
 from core.geo import distance_km
 from search import client as es
-from search import registry
+from search import ranking, registry
 from search.es_query import cue_query, text_query
 from search.results import RawHit, RawResults
 
-PLACE_WEIGHT = 6.0
-CLOSED_WEIGHTS = {1: 0.5, 2: 0.3}
 FACET_SIZE = 100
 
 
 def _place_clause(place):
     return {"match_phrase": {"place_terms": " ".join(place.terms)}}
+
+
+def _named_after(place):
+    """The object says the place in its own words, its last word maybe longer (ranking.named_after)."""
+    stem = ranking.place_stem(place.terms)
+    kind = "match_phrase_prefix" if stem else "match_phrase"
+    words = " ".join([*place.terms[:-1], stem or place.terms[-1]])
+    clauses = [{kind: {f"{field}_terms": words}} for field in ranking.OWN_WORDS]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def _facet_filters(filters, skip=None):
@@ -29,25 +37,30 @@ def build_body(parsed, request, kinds):
     query = text_query(parsed, place_optional=True, relax=request.relax)
     cue = cue_query(parsed)
     should = [cue] if cue else []
-    places = [p for p in parsed.places if p]
+    located = {"terms": {"kind": [kind.name for kind in kinds if kind.located]}}
+    places = [p for p in parsed.places if p] if located["terms"]["kind"] else []
     if places:
-        in_place = {"bool": {"filter": [{"term": {"kind": "providers"}}], "should": [_place_clause(p) for p in places]}}
+        in_place = {"bool": {"filter": [located], "should": [_place_clause(p) for p in places]}}
         in_place["bool"]["minimum_should_match"] = 1
         query = {"bool": {"should": [query, in_place], "minimum_should_match": 1}}
-    functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in CLOSED_WEIGHTS.items()]
+    functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in ranking.CLOSED.items()]
+    if parsed.name_key:
+        functions.append({"filter": {"term": {"names": parsed.name_key}}, "weight": ranking.EXACT_NAME})
     for place in places:
-        functions.append({"filter": _place_clause(place), "weight": PLACE_WEIGHT})
+        functions.append({"filter": {"bool": {"filter": [located, _place_clause(place)]}}, "weight": ranking.IN_PLACE})
+        named = {"bool": {"filter": [located, _place_clause(place), _named_after(place)]}}
+        functions.append({"filter": named, "weight": ranking.NAMED_AFTER_PLACE})
     origin = request.near or next(((p.lat, p.lon) for p in places if p.lat or p.lon), None)
-    if origin:
+    if origin and located["terms"]["kind"]:
         functions.append(
             {
-                "filter": {"term": {"kind": "providers"}},
+                "filter": located,
                 "gauss": {
                     "geo": {
                         "origin": {"lat": origin[0], "lon": origin[1]},
-                        "offset": "3km",
-                        "scale": "40km",
-                        "decay": 0.5,
+                        "offset": f"{ranking.DECAY['offset_km']:g}km",
+                        "scale": f"{ranking.DECAY['scale_km']:g}km",
+                        "decay": ranking.DECAY["decay"],
                     },
                     "multi_value_mode": "min",
                 },
@@ -80,7 +93,7 @@ def build_body(parsed, request, kinds):
         "track_total_hits": True,
         "_source": ["kind", "key", "body_text", "geo"] if origin else ["kind", "key", "body_text"],
     }
-    if request.kind == "providers":
+    if request.kind and registry.get(request.kind).working_first:
         body["sort"] = [{"open_rank": "asc"}, "_score", {"key": "asc"}]
     else:
         body["sort"] = ["_score", {"key": "asc"}]

@@ -11,11 +11,9 @@ as a phrase add to the score, more in the title than in the body.
 """
 
 from search.documents import WEIGHTS
+from search.ranking import CORRECTION_WEIGHT, CUE_WEIGHT, SYNONYM_WEIGHT, TITLE_BONUS
 
 DEFAULT_FIELDS = {f"{name}_terms": weight for name, weight in WEIGHTS.items()}
-CORRECTION_WEIGHT = 0.7
-SYNONYM_WEIGHT = 0.9
-TITLE_BONUS = 10.0  # per concept found in the title: title matches rank above body matches
 
 
 def _fields(fields):
@@ -54,7 +52,7 @@ def concept_clause(concept, fields=None, cues=True):
                     "path": "cues",
                     "query": {"bool": {"should": cue_should, "minimum_should_match": 1}},
                     "score_mode": "max",
-                    "boost": 0.5,
+                    "boost": CUE_WEIGHT,
                 }
             }
         )

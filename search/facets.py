@@ -7,14 +7,14 @@ or the kind's own choices). Values are slugs or codes, checked against VALUE_RE 
 import re
 from dataclasses import dataclass, field
 
+from core import models
+
 VALUE_RE = re.compile(r"[-a-z0-9_.]{1,100}")
 MAX_VALUES = 20
 
 
 def _taxonomy(model_name, key="slug"):
     def labels(values):
-        from core import models
-
         model = getattr(models, model_name)
         return dict(model.objects.filter(**{f"{key}__in": values}).values_list(key, "name"))
 

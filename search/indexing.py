@@ -20,6 +20,7 @@ from elastic_transport import OrjsonSerializer
 from elasticsearch import helpers
 
 from search import client as es
+from search import registry
 from search.documents import entry_source, index_body, replicas_for
 from search.fallback import store
 from search.models import PendingUpdate
@@ -179,8 +180,6 @@ def _record_failure(kind, keys, error):
 
 def apply_pending(limit=None):
     """Apply pending updates, oldest first; returns how many were applied."""
-    from search import registry
-
     applied = 0
     rows = PendingUpdate.objects.order_by("created_at", "pk")
     if limit:
@@ -274,6 +273,8 @@ def rebuild(kind, progress=None, use_es=True, use_fallback=True):
                 done += len(batch)
                 if progress:
                     progress(len(batch))
+            if use_fallback:
+                store.index_postings(kind.name)
             while in_flight:
                 in_flight.popleft().result()
             if use_es:

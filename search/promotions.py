@@ -3,6 +3,7 @@
 from django.db.models import Count, Max
 
 from search import text
+from search.models import PromotedResult
 from search.results import Result
 
 _cache = {"stamp": None, "by_query": {}}
@@ -13,8 +14,6 @@ def _key(query):
 
 
 def _load():
-    from search.models import PromotedResult
-
     row = PromotedResult.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
     stamp = (row["n"], row["changed"])
     if stamp != _cache["stamp"]:
@@ -28,8 +27,6 @@ def _load():
 
 def for_query(parsed):
     """Results promoted for this query, live pages only, in the editors' order."""
-    from search.models import PromotedResult
-
     ids = _load().get(tuple(parsed.lemmas))
     if not ids:
         return []

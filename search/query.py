@@ -37,7 +37,7 @@ class Concept:
     place: Place | None = None
     synonym: bool = False
     known: bool = True  # False: no indexed document contains it (nor a correction)
-    age: bool = False  # part of a child's age («в 2 года», «10 месяцев»): ranks, never required alone
+    age: bool = False  # a child's age («в 2 года», «10 месяцев»), one phrase: ranks, never required alone
 
     @property
     def optional(self):
@@ -51,6 +51,7 @@ class ParsedQuery:
     lemmas: list = field(default_factory=list)  # the query's own lemmas, in order (phrase matching)
     suggestion: str = ""
     places: list = field(default_factory=list)
+    name_key: str = ""  # the lemmas as typed, typos corrected: a name said exactly (search.documents.name_keys)
 
     def __bool__(self):
         return bool(self.concepts)
@@ -106,9 +107,14 @@ def parse(query, use_synonyms=True, use_typos=True):
     forms_per_word = [forms | ({corrections[i]} if i in corrections else set()) for i, (*_x, forms) in enumerate(words)]
     spans = {start: (end, group) for start, end, group in text.expand_synonyms(forms_per_word, groups)}
     places = _places(words)
-    ages = _age_words(words)
+    ages = _ages(words)
     i = 0
     while i < len(words):
+        if i in ages and not any(j in spans for j in (i, i + 1)):
+            # «в 2 года», «10 месяцев»: one concept, the number next to its unit (a «№ 2» or «д. 2» is no age)
+            parsed.concepts.append(Concept(f"{words[i][0]} {words[i + 1][0]}", [ages[i]], age=True))
+            i += 2
+            continue
         if i in spans:
             end, group = spans[i]
             own = tuple(lemma for _folded, lemma, _forms in words[i:end])
@@ -121,7 +127,7 @@ def parse(query, use_synonyms=True, use_typos=True):
             continue
         folded, lemma, forms = words[i]
         alternatives = [(lemma,)] + [(form,) for form in sorted(forms - {lemma})]
-        concept = Concept(folded, alternatives, place=places.get(i), age=i in ages)
+        concept = Concept(folded, alternatives, place=places.get(i))
         if i in corrections:
             concept.alternatives.append((corrections[i],))
             concept.corrected = corrections[i]
@@ -132,6 +138,7 @@ def parse(query, use_synonyms=True, use_typos=True):
         parsed.concepts.append(concept)
         i += 1
     parsed.places = [c.place for c in parsed.concepts if c.place]
+    parsed.name_key = " ".join(corrections.get(i, lemma) for i, (_folded, lemma, _forms) in enumerate(words))
     if corrections:
         parsed.suggestion = _suggestion(query, {words[i][0]: fix for i, fix in corrections.items()})
     return parsed
@@ -140,12 +147,13 @@ def parse(query, use_synonyms=True, use_typos=True):
 AGE_UNITS = {"год", "месяц", "мес", "неделя"}
 
 
-def _age_words(words):
-    """Positions of a number and its unit («2 года», «10 месяцев») — a child's age, not a topic."""
-    found = set()
+def _ages(words):
+    """{position of a number: (number, unit)} for a number followed by its unit («2 года», «10 месяцев»): a
+    child's age, not a topic."""
+    found = {}
     for i in range(len(words) - 1):
-        if words[i][1].isdecimal() and words[i + 1][1] in AGE_UNITS:
-            found |= {i, i + 1}
+        if words[i][1].isdecimal() and words[i + 1][1] in AGE_UNITS and i - 1 not in found:
+            found[i] = (words[i][1], words[i + 1][1])
     return found
 
 

@@ -22,7 +22,11 @@ and sets `cross_search = False` (not a tab of /search/) and `fallback = False` (
 See docs/search.md for the whole interface.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
+
+from search.documents import EntryDocument, entry_source
 
 _KINDS = {}
 
@@ -36,6 +40,8 @@ class SearchKind:
     facets = ()  # search.facets.FacetSpec, the filters /search/ offers for this kind
     order = 100  # tab order on /search/
     bulk_chunk = 500  # objects per database batch during a rebuild
+    located = False  # objects have places and points: a place the query names, or `near`, ranks them
+    working_first = False  # on its own tab, working objects before temporarily closed and closed ones (open_rank)
 
     # -- what to index --------------------------------------------------------------------------------
     def objects(self):
@@ -69,14 +75,10 @@ class SearchKind:
 
     def document(self):
         """The elasticsearch-dsl Document class whose mapping the kind's index uses."""
-        from search.documents import EntryDocument
-
         return EntryDocument
 
     def source(self, obj):
         """The Elasticsearch `_source` of one object (the default derives it from `entry`)."""
-        from search.documents import entry_source
-
         return entry_source(self.entry(obj), self.name)
 
     def versions(self):
@@ -110,8 +112,30 @@ class SearchKind:
         """What a result shows besides title, URL and snippet: {"title", "url", "meta": [...], ...}."""
         return {"title": str(obj), "url": obj.url if hasattr(obj, "url") else obj.get_absolute_url(), "meta": []}
 
+    # -- a search that found nothing ----------------------------------------------------------------------
+    def no_results_tip(self):
+        """A sentence with a link (safe HTML) that may help someone /search/ found nothing for, or ""."""
+        return ""
+
+    def popular(self, limit):
+        """Where to start reading instead: `Popular(heading, links)` with at most `limit` links (the kind's most
+        used topics, say), or None."""
+        return None
+
     def __repr__(self):
         return f"<SearchKind {self.name}>"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Popular:
+    heading: str
+    links: list
 
 
 def register(kind):
@@ -132,6 +156,11 @@ def all_kinds():
 def cross_kinds():
     """The kinds /search/ and /api/v1/search search across, in tab order."""
     return [kind for kind in all_kinds() if kind.cross_search]
+
+
+def located_names():
+    """Names of the cross-search kinds whose objects are at places (a place in the query or `near` ranks them)."""
+    return [kind.name for kind in cross_kinds() if kind.located]
 
 
 def kinds_for(instance):

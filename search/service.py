@@ -13,6 +13,7 @@ import logging
 from search import client as es
 from search import es_backend, promotions, registry, snippets, text
 from search.fallback import search as db_backend
+from search.models import QueryStat
 from search.query import parse
 from search.results import FacetGroup, FacetOption, Result, SearchRequest, SearchResults
 
@@ -79,8 +80,6 @@ def ranked_hits(query, kind, limit=1000, filters=None, near=None, force_database
 
 
 def _record(parsed, count):
-    from search.models import QueryStat
-
     try:
         QueryStat.record(parsed.folded, count > 0)
     except Exception:  # statistics never break a search

@@ -6,12 +6,13 @@ saved (publish and unpublish save the object), published, unpublished, deleted. 
 change affects (`SearchKind.keys_for`), so e.g. a replaced caption file re-indexes the pages that use it.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from search import indexing, registry
+from search.fallback import store
 
 
 def changed(instance):
@@ -59,7 +60,14 @@ def _on_restriction(sender, instance, **kwargs):
     changed_with_descendants(page.specific)
 
 
-def connect():
+def _after_migrate(sender, using, **kwargs):
+    """A site upgraded from the fallback's tsvector gets the postings of the records it has."""
+    if using == "default":
+        store.ensure_postings()
+
+
+def connect(app_config):
+    post_migrate.connect(_after_migrate, sender=app_config, dispatch_uid="search.after_migrate")
     post_save.connect(_on_save, dispatch_uid="search.on_save")
     post_delete.connect(_on_delete, dispatch_uid="search.on_delete")
     page_published.connect(_on_publish, dispatch_uid="search.page_published")

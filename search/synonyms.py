@@ -5,22 +5,19 @@ import threading
 from django.db.models import Count, Max
 
 from search import text
+from search.models import SynonymGroup
 
 _lock = threading.Lock()
 _cache = {"stamp": None, "groups": []}
 
 
 def _stamp():
-    from search.models import SynonymGroup
-
     row = SynonymGroup.objects.aggregate(n=Count("pk"), changed=Max("updated_at"), last=Max("pk"))
     return (row["n"], row["changed"], row["last"])
 
 
 def groups():
     """[[phrase, ...], ...] where a phrase is a tuple of lemmas; an edit applies on the next query."""
-    from search.models import SynonymGroup
-
     stamp = _stamp()
     if stamp != _cache["stamp"]:
         with _lock:

@@ -21,6 +21,7 @@ import functools
 import re
 import unicodedata
 
+import pymorphy3
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -111,9 +112,7 @@ ABBREVIATIONS = {"мес": "месяц", "тел": "телефон", "обл": "
 
 @functools.cache
 def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer()  # loads its dictionaries (about 0.25 s): once, on first use
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -129,6 +128,26 @@ def lemma(word):
         return ABBREVIATIONS[word]
     normal = _morph().parse(word)[0].normal_form.replace("ё", "е")
     return number_word(normal) or normal
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+
+
+@functools.lru_cache(maxsize=50_000)
+def dictionary_forms(word, limit=4):
+    """The possible dictionary forms of a folded Cyrillic word, most probable first, folded; () for other words.
+
+    `lemma` takes the first; a place name may be any of them («челнах» → «челн», «челна»).
+    """
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return ()  # pymorphy3 fails on characters Unicode has no name for
+    return tuple(dict.fromkeys(parse.normal_form.replace("ё", "е") for parse in _morph().parse(word)[:limit]))
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_place_name(word):
+    """True when the Russian dictionary knows a folded word as a place name («бердске», «новосибирск»)."""
+    return bool(_CYRILLIC_WORD.fullmatch(word)) and any("Geox" in parse.tag for parse in _morph().parse(word))
 
 
 def _lemma_of(original, folded):

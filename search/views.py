@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from search import registry, service
-from search.params import UNKNOWN, parse_params
+from search.params import read_page
 from search.results import SearchRequest
 
-POPULAR_TOPICS = 8
+POPULAR_LINKS = 8
 
 
 def _url(request_, **changes):
@@ -59,29 +59,17 @@ def pagination(search_request, found):
     return ResultPages(search_request, found) if found and found.pages > 1 else None
 
 
-def _popular_topics():
-    from django.db.models import Count
-
-    from core.models import Topic
-
-    return list(
-        Topic.objects.annotate(n=Count("guidancepage", distinct=True))
-        .filter(n__gt=0)
-        .order_by("-n", "sort_order")[:POPULAR_TOPICS]
-    )
-
-
-def _guidance_hub_url():
-    from wagtail.models import Page
-
-    hub = Page.objects.live().public().filter(depth=3, content_type__model="guidanceindexpage").first()
-    return hub.url if hub else ""
+def no_results_help():
+    """What the kinds offer someone the search found nothing for: tips (safe HTML) and popular links."""
+    kinds = registry.cross_kinds()
+    tips = [tip for tip in (kind.no_results_tip() for kind in kinds) if tip]
+    popular = [found for found in (kind.popular(POPULAR_LINKS) for kind in kinds) if found]
+    return {"kind_tips": tips, "popular": popular}
 
 
 @require_safe
 def search_page(request):
-    search_request, errors = parse_params(request.GET, require_query=False, allow_per_page=False)
-    errors = [error for error in errors if error.get("code") != UNKNOWN]  # tracking parameters and the like
+    search_request, errors = read_page(request)
     found = None
     if search_request.q and not any(error["parameter"] == "q" for error in errors):
         found = service.run(search_request, record_stats=True)
@@ -98,7 +86,7 @@ def search_page(request):
         "page_title": _("Search results for “%(q)s”") % {"q": search_request.q} if search_request.q else _("Search"),
     }
     if found and not found.count:
-        context.update(popular_topics=_popular_topics(), guidance_hub_url=_guidance_hub_url())
+        context.update(no_results_help())
     if found and found.facets:
         context["facet_reset_url"] = _url(search_request, filters={})
     return render(request, "search/search_page.html", context, status=200)

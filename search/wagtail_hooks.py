@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from search.models import PromotedResult, SynonymGroup
+from search.reports import QueryReport
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -39,8 +40,6 @@ register_snippet(SearchGroup)
 
 @hooks.register("register_admin_urls")
 def register_query_report_urls():
-    from search.reports import QueryReport
-
     return [
         path("reports/search-queries/", QueryReport.as_view(), name="search_query_report"),
         path(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from providers_map.wording import age_phrase
+from search.text import fold
 
 MAX_MONTHS = 216  # 18 years, as the registry's services
 MAX_YEARS = MAX_MONTHS // 12
@@ -107,7 +108,7 @@ def _band(text):
 
 def parse_age(text):
     """An AgeRange for what a parent wrote, or None for an empty text; ValueError when unreadable."""
-    text = " ".join(str(text or "").lower().replace("ё", "е").split())
+    text = fold(text)
     if not text:
         return None
     if len(text) > 60:

@@ -26,7 +26,7 @@ from elasticsearch_dsl import (
 from providers_map import hours as hours_lib
 from providers_map.opening import utc_week_ranges
 from search.documents import FIELDS, TERMS_ANALYZER
-from search.text import lemmatise
+from search.text import fold, lemmatise
 
 KIND = "provider-locations"
 FREE_COSTS = ("free", "mixed")
@@ -73,7 +73,7 @@ class LocationDocument(Document):
 
 
 def sort_name(short_name, name):
-    return (short_name or name).lower().replace("ё", "е")
+    return fold(short_name or name)
 
 
 def service_source(service):

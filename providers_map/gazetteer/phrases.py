@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from core.regions import FEDERAL_SUBJECTS
+from search.text import dictionary_forms, fold
 
 from . import get_gazetteer, normalise
 
@@ -24,28 +25,12 @@ _PREPOSITIONS = sorted(
 _LEADING_PREPOSITION = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _PREPOSITIONS) + r")\s+")
 _REGION_WORDS = re.compile(r"\b(республика|область|обл|край|автономный округ|автономная область|ао)\b\.?")
 _MAX_FORMS = 4
-_CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _MAX_KEYS = 32
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=50_000)
 def _forms(word):
-    """The word and its possible dictionary forms (ё→е), most probable first."""
-    forms = [word]
-    if not _CYRILLIC_WORD.fullmatch(word):
-        return forms  # place names are Cyrillic; pymorphy3 fails on characters Unicode has no name for
-    for parse in _morph().parse(word)[:_MAX_FORMS]:
-        form = parse.normal_form.replace("ё", "е")
-        if form not in forms:
-            forms.append(form)
-    return forms
+    """The word and its possible dictionary forms, most probable first."""
+    return list(dict.fromkeys((word, *dictionary_forms(word, _MAX_FORMS))))
 
 
 def lemma_keys(text):
@@ -60,7 +45,7 @@ def lemma_keys(text):
 
 
 def strip_preposition(text):
-    text = " ".join(str(text or "").lower().replace("ё", "е").split())
+    text = fold(text)
     previous = None
     while previous != text:
         previous, text = text, _LEADING_PREPOSITION.sub("", text)

@@ -1,4 +1,5 @@
-"""Writing the fallback's records: one SearchRecord (+ facet rows) per public object, from the kind's Entry."""
+"""Writing the fallback's records: one SearchRecord (+ facet rows and postings) per public object, from the kind's
+Entry."""
 
 from collections import Counter
 
@@ -6,9 +7,9 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from search import text
-from search.documents import FACET_KEYS, FIELDS, field_terms
-from search.fallback import bulk
-from search.models import SearchFacetValue, SearchRecord, SearchTerm
+from search.documents import FACET_KEYS, FIELDS, field_terms, name_keys
+from search.fallback import bulk, postings
+from search.models import SearchFacetValue, SearchPosting, SearchRecord, SearchTerm
 
 DELETE_CHUNK = 500  # keys per DELETE statement (SQLite limits the parameters of one statement)
 
@@ -29,6 +30,7 @@ def record_fields(kind_name, entry):
         **{f"{name}_terms": _padded(terms[name]) for name in FIELDS},
         "all_terms": _padded(" ".join(everything)),
         "title_words": _padded(" ".join(text.words(entry.title))),
+        "names": "\n".join(name_keys(entry)),
         "body_text": entry.snippet_text[:20000],
         "cues": cue_rows,
         "points": [[float(lat), float(lon)] for lat, lon in entry.points],
@@ -52,23 +54,51 @@ def _count_terms(rows):
 
 @transaction.atomic
 def save_entries(kind_name, entries, vocabulary=True, replace=True):
-    """Create or replace the records of these entries (and add their words to the vocabulary).
+    """Create or replace the records of these entries, with their postings (and add their words to the
+    vocabulary).
 
-    A rebuild passes vocabulary=False (it recounts the vocabulary at the end) and replace=False (it has
-    emptied the kind first)."""
+    A rebuild passes vocabulary=False and replace=False: it has emptied the kind first, writes the kind's
+    postings once its records are all written (`index_postings`) and recounts the vocabulary at the end."""
     entries = list(entries)
     if not entries:
         return
     if replace:
         delete_keys(kind_name, [entry.key for entry in entries])
     rows = [record_fields(kind_name, entry) for entry in entries]
-    bulk.insert(rows, [facet_values(entry) for entry in entries])
+    ids = bulk.insert(rows, [facet_values(entry) for entry in entries])
     if vocabulary:
         add_to_vocabulary(_count_terms(rows))
+    if replace:
+        postings.write_for(ids)
+
+
+def index_postings(kind_name):
+    """The postings of a kind whose records a rebuild has just written."""
+    postings.index_kind(kind_name)
+
+
+def ensure_postings():
+    """After `migrate`: the postings of records that have none (a site upgraded from the tsvector)."""
+    missing = postings.missing_kinds()
+    for kind_name in missing:
+        postings.index_kind(kind_name)
+    if missing:
+        tidy_after_rebuild()
+
+
+def tidy_after_rebuild():
+    """PostgreSQL, outside a transaction: VACUUM ANALYZE the rewritten tables, so a query reads the postings
+    from their index alone (the visibility map) with fresh statistics at once, not when autovacuum comes."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in (SearchPosting, SearchRecord, SearchFacetValue):
+            cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _delete(kind_name, keys=None):
-    """Delete records (all of the kind, or those with these keys) and their facet rows in plain statements.
+    """Delete records (all of the kind, or those with these keys), their postings and facet rows in plain
+    statements.
 
     Django's QuerySet.delete() would load every record and facet row and send a delete signal for each (the
     portal listens to every model's deletes): minutes for a kind of 100 000 records with ~20 facet rows each.
@@ -86,6 +116,11 @@ def _delete(kind_name, keys=None):
         ]
     with transaction.atomic(), connection.cursor() as cursor:
         for where, params in conditions:
+            if keys is None:
+                postings.delete(kind_name)
+            else:
+                cursor.execute(f"SELECT id FROM {records} WHERE {where}", params)
+                postings.delete(kind_name, [row[0] for row in cursor.fetchall()])
             cursor.execute(f"DELETE FROM {facets} WHERE record_id IN (SELECT id FROM {records} WHERE {where})", params)
             cursor.execute(f"DELETE FROM {records} WHERE {where}", params)
 

@@ -1,5 +1,5 @@
 from .editorial import PromotedResult, SynonymGroup
-from .index_state import PendingUpdate, SearchFacetValue, SearchRecord, SearchTerm
+from .index_state import PendingUpdate, SearchFacetValue, SearchPosting, SearchRecord, SearchTerm
 from .query_stats import QueryStat
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "PromotedResult",
     "QueryStat",
     "SearchFacetValue",
+    "SearchPosting",
     "SearchRecord",
     "SearchTerm",
     "SynonymGroup",

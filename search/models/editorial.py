@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from search.text import parse_synonym_group
+
 
 class SynonymGroup(models.Model):
     """Words and phrases that mean the same for search: a query with one of them finds the others."""
@@ -35,8 +37,6 @@ class SynonymGroup(models.Model):
         return ", ".join(part.strip() for part in re.split(r"[,;\n]+", self.terms) if part.strip())[:120]
 
     def clean(self):
-        from search.text import parse_synonym_group
-
         if len(parse_synonym_group(self.terms)) < 2:
             raise ValidationError({"terms": _("Enter at least two different words or phrases.")})
 

@@ -33,8 +33,8 @@ class SearchRecord(models.Model):
     """One searchable object as the database fallback sees it: lemmatised text per field (search.text.terms).
 
     Term columns hold space-separated lemmas with a leading and a trailing space (" помощь ребенок "), so a
-    word or a phrase is found with LIKE '% word %' on any database; PostgreSQL also gets a weighted tsvector
-    column with a GIN index (migration 0002) for fast candidate retrieval.
+    phrase is checked with a substring test; a query's candidates come from the records' postings
+    (SearchPosting), on every database.
     """
 
     kind = models.CharField(_("kind"), max_length=40)
@@ -48,6 +48,7 @@ class SearchRecord(models.Model):
     body_terms = models.TextField(default=" ")
     all_terms = models.TextField(default=" ")
     title_words = models.TextField(default=" ", help_text="Folded words of the title, for prefix suggestions.")
+    names = models.TextField(default="", blank=True, help_text="The object's names as lemmas, one a line.")
     body_text = models.TextField(blank=True, help_text="Plain text for snippets.")
     cues = models.JSONField(default=list, blank=True, help_text="Transcript cues: [[start, text, terms], ...].")
     points = models.JSONField(default=list, blank=True, help_text="[[lat, lon], ...] of the object's places.")
@@ -62,6 +63,33 @@ class SearchRecord(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.key} {self.title[:60]}"
+
+
+class SearchPosting(models.Model):
+    """One lemma of one record (an inverted index in a table, on every database): which fields say it and what
+    it weighs there, so a query's candidates are read from one index, best first, without reading the records.
+
+    `impact` is the lemma's BM25 weight in the record without its idf: the best field's weight × its term
+    frequency part (against the kind's average field length), plus the cue weight when a transcript cue says it
+    (search/fallback/postings.py). Written by the fallback's store after the records; derived data, so the
+    record is referenced without a database constraint (bulk loads skip a check per row; the store deletes a
+    record's postings with it, by their terms).
+
+    One index, the primary key, holds every column: a query reads a word's postings of a kind from it alone
+    (an index-only scan), and a rebuild maintains one index, not two, for millions of rows.
+    """
+
+    pk = models.CompositePrimaryKey("term", "kind", "record", "impact", "fields")
+    term = models.CharField(max_length=100)
+    kind = models.CharField(max_length=40)
+    record = models.ForeignKey(
+        SearchRecord, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    impact = models.FloatField()
+    fields = models.PositiveSmallIntegerField(help_text="Bits: title 1, name 2, tag 4, place 8, body 16, cue 32.")
+
+    def __str__(self):
+        return f"{self.term} in {self.record_id}"
 
 
 class SearchFacetValue(models.Model):

@@ -17,6 +17,9 @@
   var map = window.L.map(container, { scrollWheelZoom: false });
   window.L.tileLayer(config.tiles, { maxZoom: config.maxZoom, attribution: config.attribution }).addTo(map);
 
+  // The default marker with its images' own URLs (hashed in production: Leaflet cannot guess them).
+  var defaults = window.L.Icon.Default.prototype.options;
+  var icon = config.marker ? window.L.icon(window.L.Util.extend({}, defaults, config.marker)) : new window.L.Icon.Default();
   var bounds = [];
   points.forEach(function (point) {
     var label = [point.name, point.address].filter(Boolean).join(": ");
@@ -33,7 +36,7 @@
       note.textContent = container.getAttribute("data-approximate-note") || "";
       popup.appendChild(note);
     }
-    window.L.marker([point.lat, point.lon], { title: label, alt: label, keyboard: true })
+    window.L.marker([point.lat, point.lon], { icon: icon, title: label, alt: label, keyboard: true })
       .bindPopup(popup)
       .addTo(map);
     bounds.push([point.lat, point.lon]);

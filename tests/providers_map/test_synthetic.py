@@ -54,6 +54,24 @@ def test_same_seed_same_data_and_rerun_adds_nothing():
     assert fingerprint() == first
 
 
+def test_a_set_written_by_an_older_generator_gets_this_versions_texts():
+    build_synthetic(Ctx(), 30)
+    first = {o.slug: (o.name, o.description) for o in Organisation.objects.all()}
+    Organisation.objects.filter(slug__in=sorted(first)[:25]).update(description="Старое описание")
+    ctx = Ctx()
+    assert build_synthetic(ctx, 30) == 0
+    assert {o.slug: (o.name, o.description) for o in Organisation.objects.all()} == first
+    assert any("rewritten" in line for line in ctx.lines)
+
+
+def test_descriptions_say_what_each_one_offers_and_vary():
+    build_synthetic(Ctx(), 40)
+    descriptions = list(Organisation.objects.values_list("description", flat=True))
+    assert len(set(descriptions)) == 40 and all(d.startswith("Синтетическая запись") for d in descriptions)
+    organisation = Organisation.objects.prefetch_related("services__service_type").first()
+    assert all(s.service_type.name.lower() in organisation.description for s in organisation.services.all())
+
+
 def test_growing_n_only_adds():
     build_synthetic(Ctx(), 20)
     first = fingerprint()

@@ -2,8 +2,10 @@
 
 Covers inflected forms, ё/е both ways, abbreviations and their expansions, typos (a letter wrong, missing,
 doubled, swapped), parents' words, specialists' terms, numbers as digits or words, transcript phrases
-(the URL carries #t=MM:SS), provider names and localities in another case. Written against the demo content
-(load_demo); used by tests/search/test_golden.py and bench/bench_search.py.
+(the URL carries #t=MM:SS), provider names and localities in another case, and providers a national registry
+crowds out (names, a locality with a service, typos, among thousands of synthetic providers with the same
+words). Written against the demo content (load_demo); used by tests/search/test_golden.py and
+bench/bench_search.py (with 20 000 and 100 000 synthetic providers).
 """
 
 GOLDEN = [
@@ -80,6 +82,26 @@ GOLDEN = [
     ("линево", ["/providers/ktsson-vera-iskitimskogo-rayona/"]),
     ("служба в Карасуке", ["/providers/ktsson-karasukskogo-rayona/"]),
     ("Тогучина", ["/providers/ktsson-toguchinskogo-rayona/"]),
+    # providers a national registry crowds (bench/bench_search.py: thousands of synthetic providers share these
+    # words, towns and name patterns): names, a locality with a service, typos in both
+    ("центр Семья", ["/providers/tsentr-semya/"]),
+    ("центр Рассвет", ["/providers/tsentr-rassvet/"]),
+    ("Ассоциация Интеграция", ["/providers/assotsiatsiya-integratsiya/"]),
+    ("агентство культурно-социальной работы", ["/providers/agentstvo-kulturno-sotsialnoy-raboty/"]),
+    ("центр помощи семье Заря", ["/providers/tsentr-pomoshchi-seme-zarya/"]),
+    ("реабилитационный центр Олеся", ["/providers/tsentr-reabilitatsii-olesya/"]),
+    ("КЦСОН Черепановского района", ["/providers/ktsson-cherepanovskogo-rayona/"]),
+    ("КЦСР Сузунского района", ["/providers/ktssr-suzunskogo-rayona/"]),
+    ("ранняя помощь Черепаново", ["/providers/ktsson-cherepanovskogo-rayona/"]),
+    ("служба ранней помощи в Куйбышеве", ["/providers/ktsson-kuybyshevskogo-rayona/"]),
+    ("служба ранней помощи Барабинск", ["/providers/ktsson-barabinskogo-rayona/"]),
+    ("прокат оборудования в Искитиме", ["/providers/ktsson-vera-iskitimskogo-rayona/"]),
+    ("помощь на дому Карасук", ["/providers/ktsson-karasukskogo-rayona/"]),
+    ("Сузун", ["/providers/ktssr-suzunskogo-rayona/"]),
+    ("Интиграция", ["/providers/assotsiatsiya-integratsiya/"]),
+    ("центр Расвет", ["/providers/tsentr-rassvet/"]),
+    ("Черепоново", ["/providers/ktsson-cherepanovskogo-rayona/"]),
+    ("психоневрологический дисспансер", ["/providers/detskiy-psikhonevrologicheskiy-dispanser/"]),
     # the portal itself
     ("версия для слабовидящих", ["/accessibility/"]),
     ("персональные данные", ["/privacy/"]),

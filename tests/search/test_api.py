@@ -1,8 +1,12 @@
 """/api/v1/search and /api/v1/search/suggest: shapes, and a 400 JSON (never a 500) for every hostile parameter."""
 
+import re
+
 import pytest
 
+from search import registry
 from search.models import QueryStat
+from search.query import MAX_QUERY_LENGTH
 
 SEARCH = "/api/v1/search"
 SUGGEST = "/api/v1/search/suggest"
@@ -48,6 +52,13 @@ def test_hostile_search_parameters_get_a_400_json(client, query):
     body = response.json()
     assert set(body) == {"error", "details"}
     assert body["details"] and all("parameter" in d and "message" in d for d in body["details"])
+
+
+@pytest.mark.django_db
+def test_every_wrong_parameter_is_named_at_once_in_russian(client):
+    body = client.get(SEARCH, {"q": "речь", "page": "x", "utm_source": "y", "kind": "videos", "topic": "a"}).json()
+    assert {d["parameter"] for d in body["details"]} == {"page", "utm_source", "kind", "topic"}
+    assert all(re.search("[а-я]", d["message"]) for d in body["details"]), body
 
 
 @pytest.mark.django_db
@@ -145,5 +156,7 @@ def test_searches_are_counted_without_personal_data(client, demo_site):
 def test_openapi_documents_both_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/search" in paths and "/api/v1/search/suggest" in paths
-    names = {p["name"] for p in paths["/api/v1/search"]["get"]["parameters"]}
-    assert {"q", "kind", "page", "topic", "region", "near"} <= names
+    parameters = {p["name"]: p["schema"] for p in paths["/api/v1/search"]["get"]["parameters"]}
+    assert {"q", "kind", "page", "topic", "region", "near"} <= set(parameters)
+    assert parameters["kind"]["enum"] == ["all", *(kind.name for kind in registry.cross_kinds())]
+    assert parameters["q"]["maxLength"] == MAX_QUERY_LENGTH == 200  # one limit, as validated

@@ -88,6 +88,7 @@ class Command(BaseCommand):
             total_docs += result["documents"]
         if use_fallback:
             store.recount_vocabulary()
+            store.tidy_after_rebuild()
         seconds = time.monotonic() - started
         self.stdout.write(f"Rebuilt {total_docs} documents in {seconds:.1f} s.")
 

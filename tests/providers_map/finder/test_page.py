@@ -161,6 +161,8 @@ def test_map_data_reach_the_page_as_json_with_the_tiles_from_settings(client, re
     assert config["view"]["place"] == {"lat": 54.75352, "lon": 83.09624}
     assert config["labels"]["cluster"]["many"] == "%(count)s организаций"
     assert "leaflet/leaflet.js" in page
+    # Leaflet alone: the drawing plugin, its translations and django-leaflet's extras are the editor's business
+    assert "draw" not in page and "leaflet.extras" not in page
 
 
 def test_no_inline_scripts_or_styles(client, registry):

@@ -35,7 +35,9 @@ def test_provider_pages_honour_the_tile_settings(client, semya, settings):
     config = json.loads(found.group(1))
     assert config["tiles"] == "https://tiles.region.example/{z}/{x}/{y}.png"
     assert config["attribution"] == "© Региональная подложка"
-    assert "/static/leaflet/leaflet.js" in page  # through django-leaflet's own tags
+    assert "/static/leaflet/leaflet.js" in page and "draw" not in page
+    # the marker's images by their static URLs (hashed in production, where Leaflet cannot guess them)
+    assert config["marker"]["iconUrl"] == "/static/leaflet/images/marker-icon.png"
 
 
 def test_saved_providers_show_as_saved(client, semya):

@@ -1,0 +1,16 @@
+"""search.text: the one place where text is folded and words are read (other apps use these functions)."""
+
+from search.text import dictionary_forms, fold, is_place_name, lemmatise, terms
+
+
+def test_a_text_of_several_lines_gives_the_words_of_the_whole_text_without_gaps():
+    text = "Помощь детям\nв\nРАС и ДЦП\r\n2-3 года\n\n"
+    assert lemmatise(text) == " ".join(terms(text)) == "помощь ребенок рас дцп 2 3 год"
+    assert lemmatise("в\nна\n") == ""  # lines of stop words only leave no spaces behind
+
+
+def test_folding_and_the_dictionary_readings_other_apps_use():
+    assert fold("  Ёлочка —\u00adЦЕНТР ") == "елочка -центр"
+    assert dictionary_forms("челнах") == ("челны", "челн")  # every reading: a place name may be any of them
+    assert dictionary_forms("abc") == () and dictionary_forms("") == ()
+    assert is_place_name("бердске") and not is_place_name("логопеда") and not is_place_name("berdsk")

@@ -28,6 +28,10 @@ def is_database_unavailable(exc):
 
 def wait_for_database(timeout=WAIT_SECONDS, interval=1.0):
     """Drop this thread's broken connections and reconnect until the database answers; False after `timeout`."""
+    # An OperationalError does not always cost the connection (a lock timeout, a cancelled statement): one that
+    # still answers is kept, with whatever transaction encloses it.
+    if connection.connection is not None and connection.is_usable():
+        return True
     deadline = time.monotonic() + timeout
     while True:
         connections.close_all()

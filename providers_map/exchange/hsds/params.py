@@ -7,6 +7,7 @@ bad request is a 400 `{"error", "details": [{"parameter", "message"}]}` with Rus
 """
 
 import datetime as dt
+import re
 from typing import Literal
 
 from django.utils.translation import gettext_noop
@@ -18,6 +19,7 @@ from pydantic_core import PydanticCustomError
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
 MAX_PAGE = 1_000_000
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 MULTI_VALUED = {"concern"}  # may be repeated (?concern=a&concern=b) or comma-separated
 
 
@@ -46,6 +48,14 @@ class Params(Schema):
             if key not in MULTI_VALUED and len(query.getlist(key)) > 1:
                 raise refuse("repeated_parameter", key)
         return data
+
+    @field_validator("modified_after", mode="before", check_fields=False)
+    @classmethod
+    def _iso_only(cls, value):
+        """ISO 8601 only: pydantic would read a bare number as seconds since 1970, which the schema does not offer."""
+        if isinstance(value, (int, float)) or (isinstance(value, str) and NUMBER.fullmatch(value.strip())):
+            raise refuse("datetime_parsing", "modified_after")
+        return value
 
     @field_validator("modified_after", mode="after", check_fields=False)
     @classmethod

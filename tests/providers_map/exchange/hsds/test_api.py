@@ -246,6 +246,7 @@ def test_drafts_unpublished_reports_and_notes_never_appear(client, registry):
         "/api/hsds/?x=1",
         "/api/hsds/services?search=a%00b",
         "/api/hsds/organizations?modified_after=0001-01-01T00:00:00%2B05:00",
+        "/api/hsds/organizations?modified_after=1700000000",  # seconds since 1970 are not ISO 8601
     ],
 )
 def test_bad_parameters_are_a_json_400(client, registry, url):

@@ -173,8 +173,12 @@ def test_database_failure_during_import_changes_nothing_and_keeps_the_file(clien
     assert "ничего не изменено" in client.get(job_url).content.decode()
     assert Organisation.objects.count() == 0
     job = ImportJob.objects.get()
-    assert job.status == "failed" and jobs.upload_path(job).exists()
+    # The check still holds and the file is kept: the operator can confirm the import again.
+    assert job.status == "checked" and "ошибки базы данных" in str(job.error) and jobs.upload_path(job).exists()
     monkeypatch.setattr(upsert.Writer, "write_batch", original)
+    client.post(job_url + "apply/")
+    run_import_tasks()
+    assert ImportJob.objects.get().status == "done" and Organisation.objects.count() > 0
 
 
 def test_uploads_expire_after_a_day(client, operator):

@@ -110,3 +110,18 @@ def test_postings_follow_their_records(crowded):
     store.delete_keys("providers", ["90"])
     assert not SearchPosting.objects.filter(record_id=own.pk).exists()
     assert first_keys(db_search, "Тогучин") != ["90"]
+
+
+def test_a_query_of_many_abbreviations_with_their_expansions_answers_on_the_fallback(crowded):
+    """Their words take more bits than one integer holds: the fallback still reads them (no database error)."""
+    for terms in (
+        "ДЦП, детский церебральный паралич, нарушения движений у детей",
+        "РАС, расстройство аутистического спектра, аутизм у детей раннего возраста",
+        "ТСР, технические средства реабилитации, коляска для ребёнка",
+        "ИПРП, индивидуальная программа ранней помощи семье",
+        "ОВЗ, ограниченные возможности здоровья ребёнка",
+        "ПМПК, психолого-медико-педагогическая комиссия для детей",
+    ):
+        SynonymGroup.objects.create(terms=terms)
+    hits = first_keys(db_search, "ЗРР ДЦП РАС ТСР ИПРП ОВЗ ПМПК в Тогучине", n=20)
+    assert hits and set(hits) <= {"90", *(entry.key for entry in CROWD[:7])}  # the ones in Тогучин

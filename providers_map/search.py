@@ -163,11 +163,13 @@ class ProviderKind(SearchKind):
             version=org.updated_at.isoformat(),
         )
 
-    def find_places(self, words):
+    def find_places(self, words, after_preposition=frozenset()):
         """{word index: Place} for query words naming a locality («в Бердске», «Новосибирск»).
 
         A word counts when it names a locality of the registry, or pymorphy3 knows it as a place name and the
-        gazetteer has it; two-word names («Нижний Новгород») are tried first.
+        gazetteer has it; two-word names («Нижний Новгород») are tried first. A locality named by a common word
+        («Морское», «Заря») counts only after a place preposition («в Морском») or alone: in «центр Морской
+        залив» it is a word of a name.
         """
         known = registry_localities()
         found, i = {}, 0
@@ -178,7 +180,10 @@ class ProviderKind(SearchKind):
                     continue
                 lemmas = tuple(lemma for _folded, lemma, _forms in chunk)
                 place = None
-                if lemmas in known:
+                common = (
+                    size == 1 and len(words) > 1 and i not in after_preposition and text.is_common_word(chunk[0][0])
+                )
+                if lemmas in known and not common:
                     # A name several regions have («Линёво») says no one point: no distance ranking from it.
                     name, code = known[lemmas]
                     hit = _gazetteer_place(name, code) if code else None

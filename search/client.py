@@ -116,13 +116,13 @@ def query_timeout():
 
 
 def index_name(kind):
-    """Alias name for one kind of document, e.g. index_name("providers") -> "portal-providers"."""
+    """Alias name for one kind of document, e.g. index_name("articles") -> "portal-articles"."""
     prefix = settings.SEARCH_INDEX_PREFIX.strip().lower()
     return f"{prefix}-{kind}" if prefix else kind
 
 
 def new_index_name(kind):
-    """A fresh concrete index behind the kind's alias: "portal-providers-20260101120000123456"."""
+    """A fresh concrete index behind the kind's alias: "portal-articles-20260101120000123456"."""
     return f"{index_name(kind)}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
 
 

@@ -40,9 +40,12 @@ def build_body(parsed, request, kinds):
     located = {"terms": {"kind": [kind.name for kind in kinds if kind.located]}}
     places = [p for p in parsed.places if p] if located["terms"]["kind"] else []
     if places:
-        in_place = {"bool": {"filter": [located], "should": [_place_clause(p) for p in places]}}
-        in_place["bool"]["minimum_should_match"] = 1
-        query = {"bool": {"should": [query, in_place], "minimum_should_match": 1}}
+        # In the named place an object matches by its place alone and scores what else of the query it says,
+        # as in the fallback: «КЦСОН города Бердска» for «логопед Бердск» keeps its «Бердск» in the title.
+        said = text_query(parsed, any_concept=True)
+        in_place = {"bool": {"filter": [located], "must": [{"bool": {"should": [_place_clause(p) for p in places]}}]}}
+        in_place["bool"]["should"] = [said]
+        query = {"dis_max": {"queries": [query, in_place]}}
     functions = [{"filter": {"term": {"open_rank": rank}}, "weight": w} for rank, w in ranking.CLOSED.items()]
     if parsed.name_key:
         functions.append({"filter": {"term": {"names": parsed.name_key}}, "weight": ranking.EXACT_NAME})

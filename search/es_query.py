@@ -59,11 +59,12 @@ def concept_clause(concept, fields=None, cues=True):
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(parsed, fields=None, cues=True, place_optional=True, relax=False):
+def text_query(parsed, fields=None, cues=True, place_optional=True, relax=False, any_concept=False):
     """A bool query: required concepts (with the minimum-match rule, or any one of them when `relax`),
-    optional ones and phrase boosts."""
+    optional ones and phrase boosts. `any_concept`: nothing required, the score of whatever the document says
+    (what the fallback's scoring gives an object admitted by its place alone)."""
     fields = fields or DEFAULT_FIELDS
-    required = parsed.required(place_optional=place_optional)
+    required = [] if any_concept else parsed.required(place_optional=place_optional)
     clauses = [concept_clause(c, fields, cues) for c in required]
     optional = [concept_clause(c, fields, cues) for c in parsed.concepts if c not in required]
     should = list(optional)

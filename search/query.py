@@ -106,7 +106,7 @@ def parse(query, use_synonyms=True, use_typos=True):
                 unknown.add(i)
     forms_per_word = [forms | ({corrections[i]} if i in corrections else set()) for i, (*_x, forms) in enumerate(words)]
     spans = {start: (end, group) for start, end, group in text.expand_synonyms(forms_per_word, groups)}
-    places = _places(words)
+    places = _places(words, text.after_place_preposition(query, limit=MAX_WORDS))
     ages = _ages(words)
     i = 0
     while i < len(words):
@@ -178,12 +178,12 @@ def _suggestion(query, fixes):
     return " ".join(out)
 
 
-def _places(words):
+def _places(words, after_preposition):
     """{word index: Place} from the kinds that know places (the registry's localities)."""
     found = {}
     for kind in registry.all_kinds():
         finder = getattr(kind, "find_places", None)
         if finder:
-            for index, place in finder(words).items():
+            for index, place in finder(words, after_preposition).items():
                 found.setdefault(index, place)
     return found

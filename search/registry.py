@@ -4,14 +4,14 @@ A kind is a subclass of `SearchKind`, registered from the app's `AppConfig.ready
 
     from search.registry import SearchKind, register
 
-    class GuidanceKind(SearchKind):
-        name = "guidance"                  # alias <prefix>-guidance, `kind` in the API
-        label = _("For parents")           # the tab on /search/
-        models = (GuidancePage, StandardPage)
+    class ArticleKind(SearchKind):
+        name = "articles"                  # alias <prefix>-articles, `kind` in the API
+        label = _("Articles")              # the tab on /search/
+        models = (ArticlePage,)
         def objects(self): ...             # everything public, ready for bulk indexing
         def entry(self, obj): ...          # -> search.documents.Entry (the shared document schema)
 
-    register(GuidanceKind())
+    register(ArticleKind())
 
 Search then indexes the kind on rebuild, keeps it current on the publishing lifecycle (the kind's `models`:
 published, unpublished, moved, deleted, privacy changed), mirrors it into the database fallback, searches it

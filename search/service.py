@@ -1,6 +1,6 @@
 """The search layer every caller uses (the /search/ page, the API, the library's box, the finder's text box).
 
-    results = run(SearchRequest(q="не говорит в 2 года", kind="guidance", filters={"age": ["2-3y"]}))
+    results = run(SearchRequest(q="не говорит в 2 года", kind=kind.name, filters={"age": ["2-3y"]}))
 
 It parses the query once, asks Elasticsearch (or the database fallback when Elasticsearch is not configured,
 is down, or its breaker is open), keeps only live public objects (hydrated from the database by the kinds),

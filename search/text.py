@@ -199,6 +199,10 @@ def _lemmatise_cached(text):
     return " ".join(terms(text))
 
 
+# Words that put the next one in a place: «в Морском», «около Бердска».
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "из", "около", "возле", "близ", "у", "под", "рядом"})
+
+
 def query_words(text, limit=12):
     """The meaningful words of a query: [(folded word, lemma, {forms it may match}), ...].
 
@@ -206,9 +210,28 @@ def query_words(text, limit=12):
     abbreviation РАС (which pymorphy3 would read as «раса»); a word in capitals matches as an abbreviation and
     as a word, so «АИСТА» typed with Caps Lock still finds «Аист».
     """
-    out = []
+    return [word for word, _after_preposition in _meaningful(text, limit)]
+
+
+def after_place_preposition(text, limit=12):
+    """Positions among `query_words(text)` of the words right after a place preposition («в», «около» …)."""
+    return {position for position, (_word, after) in enumerate(_meaningful(text, limit)) if after}
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_common_word(word):
+    """True when the dictionary knows a folded word and never as a place name («морской», «заря»; not
+    «тогучин», not «сузун», which it does not know): a locality so named needs «в …» to be meant as a place."""
+    parses = _morph().parse(word) if _CYRILLIC_WORD.fullmatch(word) else []
+    return bool(parses) and parses[0].is_known and not any("Geox" in parse.tag for parse in parses)
+
+
+def _meaningful(text, limit):
+    """((folded, lemma, forms), whether a place preposition comes right before) of the meaningful words."""
+    out, previous = [], ""
     for original, folded in raw_words(text):
         lem = _lemma_of(original, folded)
+        after, previous = previous in PLACE_PREPOSITIONS, folded
         if is_stop(folded, lem):
             continue
         forms = {lem}
@@ -216,7 +239,7 @@ def query_words(text, limit=12):
             forms.add(folded)
         if _CAPS_RE.fullmatch(original):
             forms.add(lemma(folded))  # typed with Caps Lock on («ЛОГОПЕДА»): the word's dictionary form too
-        out.append((folded, lem, forms))
+        out.append(((folded, lem, forms), after))
         if len(out) >= limit:
             break
     return out

@@ -44,11 +44,8 @@ def search(parsed, request):
             count = kind_counts.get(request.kind, 0)
             best = {request.kind: best.get(request.kind, [])}
         if request.facets and matches.sql:
-            for spec in registry.get(request.kind).facets:
-                sql, params = candidates.with_facets(
-                    matches.sql, matches.params, request.kind, request.filters, skip=spec.key
-                )
-                facets[spec.key] = candidates.facet_counts(sql, params, spec.key)
+            keys = [spec.key for spec in registry.get(request.kind).facets]
+            facets = candidates.facet_counts(matches.sql, matches.params, request.kind, request.filters, keys)
     origin = request.near or next(((p.lat, p.lon) for p in parsed.places if p.lat or p.lon), None)
     ranked = _scored([pk for ids in best.values() for pk in ids], parsed, origin, located)
     if request.kind and registry.get(request.kind).working_first:

@@ -87,8 +87,8 @@ def ensure_postings():
 
 
 def tidy_after_rebuild():
-    """PostgreSQL, outside a transaction: VACUUM ANALYZE the rewritten tables, so a query reads the postings
-    from their index alone (the visibility map) with fresh statistics at once, not when autovacuum comes."""
+    """PostgreSQL, outside a transaction: VACUUM ANALYZE the rewritten tables, so that queries read the
+    postings' index alone (the visibility map) with fresh statistics at once, not when autovacuum comes."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return
     with connection.cursor() as cursor:

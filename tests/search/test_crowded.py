@@ -110,3 +110,29 @@ def test_postings_follow_their_records(crowded):
     store.delete_keys("providers", ["90"])
     assert not SearchPosting.objects.filter(record_id=own.pk).exists()
     assert first_keys(db_search, "Тогучин") != ["90"]
+
+
+def test_a_query_of_many_abbreviations_with_their_expansions_answers_on_the_fallback(crowded):
+    """Their words take more bits than one integer holds: the fallback still reads them (no database error)."""
+    for terms in (
+        "ДЦП, детский церебральный паралич, нарушения движений у детей",
+        "РАС, расстройство аутистического спектра, аутизм у детей раннего возраста",
+        "ТСР, технические средства реабилитации, коляска для ребёнка",
+        "ИПРП, индивидуальная программа ранней помощи семье",
+        "ОВЗ, ограниченные возможности здоровья ребёнка",
+        "ПМПК, психолого-медико-педагогическая комиссия для детей",
+    ):
+        SynonymGroup.objects.create(terms=terms)
+    hits = first_keys(db_search, "ЗРР ДЦП РАС ТСР ИПРП ОВЗ ПМПК в Тогучине", n=20)
+    assert hits and set(hits) <= {"90", *(entry.key for entry in CROWD[:7])}  # the ones in Тогучин
+
+
+def test_the_place_s_own_service_that_lacks_the_other_words_still_comes_first(crowded_index, es_client):
+    """«логопед Тогучин»: the polyclinics there treat speech, the town's centre says only «Тогучин», in its
+    title. Admitted by its place, it scores what it says, on Elasticsearch as on the fallback."""
+    town = provider("93", "Центр города Тогучина", "Тогучин\nНовосибирская область", "Консультирование семьи")
+    store.save_entries("providers", [town])
+    es_client.index(index=es.index_name("providers"), id="93", document=entry_source(town, "providers"))
+    es_client.indices.refresh(index=es.index_name("providers"))
+    SynonymGroup.objects.create(terms="логопед, нарушения речи")
+    assert first_keys(es_search, "логопед Тогучин") == first_keys(db_search, "логопед Тогучин") == ["93"]

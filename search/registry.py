@@ -112,6 +112,11 @@ class SearchKind:
         """What a result shows besides title, URL and snippet: {"title", "url", "meta": [...], ...}."""
         return {"title": str(obj), "url": obj.url if hasattr(obj, "url") else obj.get_absolute_url(), "meta": []}
 
+    def answer(self, parsed):
+        """(object, snippet text) for the one live object the query asks for exactly, shown above the results as
+        promoted, or None. `parsed` is the search.query.ParsedQuery (its lemmas and concepts)."""
+        return None
+
     # -- a search that found nothing ----------------------------------------------------------------------
     def no_results_tip(self):
         """A sentence with a link (safe HTML) that may help someone /search/ found nothing for, or ""."""

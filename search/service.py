@@ -46,7 +46,11 @@ def run(request, force_database=False, record_stats=False):
         relaxed = raw.count > 0
         request.relax = False
     results = hydrate(raw.hits, parsed)
-    promoted = promotions.for_query(parsed) if request.page == 1 and not request.kind and not request.filters else []
+    promoted = []
+    if request.page == 1 and not request.kind and not request.filters:
+        # The editors' choices first, then what a kind knows the query asks for exactly (search.registry.answer).
+        promoted = promotions.for_query(parsed)
+        promoted += [a for a in _answers(parsed) if a.url not in _urls(promoted)]
     promoted_urls = {p.url for p in promoted}
     results = [r for r in results if r.url.split("#")[0] not in promoted_urls]
     if record_stats and request.page == 1:
@@ -63,6 +67,33 @@ def run(request, force_database=False, record_stats=False):
         relaxed=relaxed,
         promoted=promoted,
     )
+
+
+def _urls(results):
+    return {result.url for result in results}
+
+
+def _answers(parsed):
+    """What kinds know the query asks for exactly (SearchKind.answer), as promoted results."""
+    answers = []
+    for kind in registry.all_kinds():
+        found = kind.answer(parsed)
+        if found is None:
+            continue
+        obj, body_text = found
+        shown = kind.present(obj)
+        answers.append(
+            Result(
+                kind=kind.name,
+                kind_label=str(kind.label),
+                title=shown["title"],
+                url=shown["url"],
+                meta=shown.get("meta", []),
+                snippet=snippets.highlight(body_text, parsed),
+                promoted=True,
+            )
+        )
+    return answers
 
 
 def ranked_hits(query, kind, limit=1000, filters=None, near=None, force_database=False):

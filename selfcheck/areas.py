@@ -21,16 +21,41 @@ class Area:
     label: str
     concern: str  # DevelopmentalConcern slug the finder is opened with when the area is flagged
     topic: str  # Topic slug of guidance about this area (used by the demo to pick reading)
+    worries: str = ""  # how parents put a worry in this area, for the search («не говорит», «не ходит»)
 
 
 # Area → developmental concern (the finder's `concern`). Social and emotional development maps to «risk of
 # developmental disorders» rather than to autism: the self-check never suggests a diagnosis, and services
 # for children at risk are the ones that assess this area first.
 AREAS = (
-    Area("communication", _("Communication and speech"), "speech", "communication"),
-    Area("social", _("Social and emotional development"), "risk", "first-signs"),
-    Area("thinking", _("Thinking and learning"), "developmental-delay", "home-activities"),
-    Area("movement", _("Movement and physical development"), "motor", "movement"),
+    Area(
+        "communication",
+        _("Communication and speech"),
+        "speech",
+        "communication",
+        _("does not talk, few words, does not understand speech, does not point, does not babble"),
+    ),
+    Area(
+        "social",
+        _("Social and emotional development"),
+        "risk",
+        "first-signs",
+        _("does not look in the eyes, does not answer to his name, does not smile, does not play with others"),
+    ),
+    Area(
+        "thinking",
+        _("Thinking and learning"),
+        "developmental-delay",
+        "home-activities",
+        _("is not interested in toys, does not imitate, does not play"),
+    ),
+    Area(
+        "movement",
+        _("Movement and physical development"),
+        "motor",
+        "movement",
+        _("does not walk, does not sit, does not crawl, does not hold his head up, falls often"),
+    ),
 )
 AREA_BY_CODE = {area.code: area for area in AREAS}
 AREA_CHOICES = [(area.code, area.label) for area in AREAS]

@@ -5,6 +5,7 @@ from it. Then the same by keyboard only, with JavaScript off. Axe in every colou
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.journeys import timed
 from tests.e2e.test_journey_1_parent_finds_help import HERE, found
@@ -104,8 +105,11 @@ def test_by_keyboard_only_without_javascript(browser, finder_url):
             for position in range(1, questions + 1):
                 tab_to(page, f"document.activeElement.name === 'q{position}'")
                 page.keyboard.press("Space")  # «Да»
+                # each key's effect is awaited before the next key (a busy machine may still be handling it)
+                expect(page.locator(f"input[name=q{position}][value=yes]")).to_be_checked()
                 if position <= NOT_YET_SPEECH:
                     page.keyboard.press("ArrowRight")  # «Пока нет»
+                    expect(page.locator(f"input[name=q{position}][value=not_yet]")).to_be_checked()
                 expect_focus_shown(page)
             assert speech_questions(page).locator("input[value=not_yet]:checked").count() == NOT_YET_SPEECH
             tab_to(page, "document.activeElement.textContent.trim() === 'Показать результат'")

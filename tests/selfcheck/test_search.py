@@ -29,6 +29,17 @@ def test_a_parents_question_offers_the_checklist_for_that_age_among_the_first_re
         assert url in _top3(query, force_database=backend == "database"), query
 
 
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+def test_an_age_and_a_worry_put_the_checklist_reached_above_the_results(demo_site, es_client, backend):
+    found = run(SearchRequest(q="не ходит в 20 месяцев"), force_database=backend == "database")
+    assert [(r.url, r.promoted) for r in found.promoted][:1] == [("/self-check/18-months/", True)]
+    assert "/self-check/18-months/" not in [r.url for r in found.results]  # shown once
+    # an age alone, or a worry without an age, is no question for the checklist
+    for query in ("праздник для детей 2 года", "не ходит"):
+        found = run(SearchRequest(q=query), force_database=backend == "database")
+        assert not [r for r in found.promoted if r.kind == "selfcheck"], query
+
+
 def test_the_result_shows_the_self_check_tab(client, demo_site):
     html = client.get("/search/", {"q": "ребёнок не говорит в 2 года"}).content.decode()
     assert "Как развивается ребёнок в 2 года" in html and "Проверка развития" in html

@@ -65,5 +65,12 @@ def harvested_entries_are_not_deleted_here(request, instances):
     for instance in instances:
         entry = readonly.active_entry(instance)
         if entry:
-            return readonly.harvested_screen(request, entry, deleting=True)
+            return readonly.harvested_screen(request, entry, refused=readonly.DELETE)
     return None
+
+
+# Wagtail runs it for pages and snippets alike; only a harvested Organisation is guarded.
+@hooks.register("before_unpublish")
+def harvested_entries_are_not_unpublished_here(request, instance):
+    entry = readonly.active_entry(instance)
+    return readonly.harvested_screen(request, entry, refused=readonly.UNPUBLISH) if entry else None

@@ -1,6 +1,7 @@
 """A harvested entry in the editor: read-only (the feed is its source, the next harvest would undo an edit), except
 a local note, shown beside the harvested data on the provider page. Deleting or unpublishing it is refused:
-withdraw it at the source, or mark it as a duplicate in the review queue."""
+withdraw it at the source, or mark it as a duplicate in the review queue. A registry editor may take it over
+instead (`harvest.takeover`): it becomes an entry of our registry, and the feed no longer changes it."""
 
 from django import forms
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from providers_map.exchange.harvest.takeover import can_take_over
 from providers_map.exchange.models import HarvestedEntry
 
 DELETE, UNPUBLISH = "delete", "unpublish"
@@ -47,5 +49,17 @@ def harvested_screen(request, entry, refused=None):
         "organisation": entry.organisation,
         "form": form,
         "refused": refused,
+        "can_take_over": can_take_over(request.user),
     }
     return render(request, "providers_map/exchange/harvest_readonly.html", context)
+
+
+def clash_message(other):
+    """The editor's message when a new or edited entry has the ИНН/ОГРН of a harvested entry: the way out."""
+    entry = active_entry(other)
+    if entry is None:
+        return None
+    return _(
+        "Another registry entry already has this number: “%(name)s”, harvested from the feed “%(source)s”. To keep "
+        "our own entry for this organisation, open that entry and choose “Make it an entry of our registry”."
+    ) % {"name": other.name, "source": entry.source.name}

@@ -10,3 +10,10 @@ class ExchangeConfig(AppConfig):
     label = "providers_exchange"
     verbose_name = _("Registry data exchange")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The editor's ИНН/ОГРН clash with a harvested entry names the way out (taking it over).
+        from providers_map.exchange.harvest_admin.readonly import clash_message
+        from providers_map.number_clash import register_explainer
+
+        register_explainer(clash_message)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from providers_map.exchange.harvest.takeover import TAKE_OVER_ACTION
 from providers_map.exchange.harvest_admin import readonly
 from providers_map.exchange.import_admin import views as import_views
 from providers_map.exchange.importing.dashboard import ImportsPanel
@@ -65,5 +66,21 @@ def harvested_entries_are_not_deleted_here(request, instances):
     for instance in instances:
         entry = readonly.active_entry(instance)
         if entry:
-            return readonly.harvested_screen(request, entry, deleting=True)
+            return readonly.harvested_screen(request, entry, refused=readonly.DELETE)
     return None
+
+
+# Wagtail runs it for pages and snippets alike; only a harvested Organisation is guarded.
+@hooks.register("before_unpublish")
+def harvested_entries_are_not_unpublished_here(request, instance):
+    entry = readonly.active_entry(instance)
+    return readonly.harvested_screen(request, entry, refused=readonly.UNPUBLISH) if entry else None
+
+
+@hooks.register("register_log_actions")
+def register_take_over_action(actions):
+    actions.register_action(
+        TAKE_OVER_ACTION,
+        gettext_lazy("Made an entry of our registry"),
+        gettext_lazy("Taken over from the feed: an entry of our registry now"),
+    )

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from providers_map.number_clash import clash_message
 from providers_map.validators import normalise_phone_lines, validate_inn, validate_ogrn
 
 from .querysets import OrganisationQuerySet, stale_cutoff
@@ -255,13 +256,16 @@ class Organisation(
         self.inn, self.ogrn = (self.inn or "").strip(), (self.ogrn or "").strip()
         if not self.inn and not self.ogrn:
             errors["inn"] = _("Enter the INN or the OGRN: at least one is required.")
+        others = type(self)._default_manager.exclude(pk=self.pk)
         for field in ("inn", "ogrn"):
             value = getattr(self, field)
-            if value and type(self)._default_manager.filter(**{field: value}).exclude(pk=self.pk).exists():
-                errors.setdefault(field, _("Another registry entry already has this number."))
+            other = others.filter(**{field: value}).first() if value else None
+            if other is not None:
+                errors.setdefault(field, clash_message(other))
         key = self.compute_import_key()
-        if key and type(self)._default_manager.filter(import_key=key).exclude(pk=self.pk).exists():
-            errors.setdefault("ogrn" if self.ogrn else "inn", _("Another registry entry already has this number."))
+        other = others.filter(import_key=key).first() if key else None
+        if other is not None:
+            errors.setdefault("ogrn" if self.ogrn else "inn", clash_message(other))
         try:
             self.phones = normalise_phone_lines(self.phones)
         except ValidationError as exc:

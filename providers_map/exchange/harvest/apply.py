@@ -35,7 +35,8 @@ class Outcome:
     unchanged: int = 0
     withdrawn: list = field(default_factory=list)
     rejected: list = field(default_factory=list)  # {"id", "name", "reasons"}
-    duplicates: list = field(default_factory=list)  # {"id", "name", "same_as", "reasons"}
+    duplicates: list = field(default_factory=list)  # {"id", "name", "same_as", "reasons", "local"}
+    local: int = 0  # of the duplicates, those a local entry holds
     review: list = field(default_factory=list)
     partly: list = field(default_factory=list)  # {"name", "rows"}: published without some of their rows
     unknown_terms: list = field(default_factory=list)
@@ -56,6 +57,7 @@ class Outcome:
             "partly": self.partly[:MAX_LISTED],
             "unknown_terms": self.unknown_terms[:MAX_LISTED],
             "completeness": self.completeness,
+            "local": self.local,
         }
 
 
@@ -88,7 +90,7 @@ class Applier:
         self.source = source
         self.now = now or timezone.now()
         self.outcome = Outcome()
-        self.entries = {entry.feed_id: entry for entry in source.entries.select_related("organisation")}
+        self.entries = {entry.feed_id: entry for entry in source.entries.select_related("organisation", "same_as")}
 
     # --- the steps ---
     def apply(self, data):
@@ -126,6 +128,12 @@ class Applier:
 
     def duplicate(self, identity, matcher):
         """True when the organisation is already in the registry as a local entry or another feed's."""
+        feed_id = identity.key.split(":", 1)[1]
+        held = self.entries.get(feed_id)
+        if held is not None and held.state == HarvestedEntry.State.LOCAL and held.same_as is not None:
+            # a local entry holds this record (taken over, or merged by an operator): it wins, whatever the feed says
+            self.mark_duplicate(feed_id, identity, held.same_as.name, {"local": "held"}, held.same_as_id, local=True)
+            return True
         found = matcher.match(identity)
         if found is None:
             return False
@@ -135,16 +143,20 @@ class Applier:
             if decision is None:
                 self.propose(identity, other, verdict)
             return False
-        feed_id = identity.key.split(":", 1)[1]
+        local = other_key.startswith(known.LOCAL)
+        self.mark_duplicate(feed_id, identity, other.name, verdict.reasons, other.extra.get("organisation"), local)
+        return True
+
+    def mark_duplicate(self, feed_id, identity, same_as_name, reasons, same_as_id, local):
         entry = self.entry(feed_id, identity)
-        state = HarvestedEntry.State.LOCAL if other_key.startswith(known.LOCAL) else HarvestedEntry.State.DUPLICATE
         if entry.organisation_id and entry.state == HarvestedEntry.State.ACTIVE:
             self.withdraw(entry)  # a local entry (or an earlier feed) has it now: ours goes
-        entry.state, entry.same_as_id = state, other.extra.get("organisation")
+        entry.state = HarvestedEntry.State.LOCAL if local else HarvestedEntry.State.DUPLICATE
+        entry.same_as_id = same_as_id
         entry.save()
-        self.outcome.duplicates.append({"id": feed_id, "name": identity.name, "same_as": other.name,
-                                        "reasons": verdict.reasons})  # fmt: skip
-        return True
+        self.outcome.duplicates.append({"id": feed_id, "name": identity.name, "same_as": same_as_name,
+                                        "reasons": reasons, "local": local})  # fmt: skip
+        self.outcome.local += local
 
     def propose(self, identity, other, verdict):
         left, right = sorted((identity.key, other.key))

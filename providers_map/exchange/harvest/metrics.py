@@ -5,12 +5,13 @@ score = 100 × (0.3 × availability + 0.3 × valid share + 0.3 × completeness +
 availability: the share of the last 30 harvests that completed (or found the feed unchanged); valid share: the
 schema-valid share of the records of the last complete harvest; completeness: the share of what parents need
 (phone, address with coordinates, age range, hours, last verified) that its valid organisations give;
-duplicate share: the share of them already in the registry from elsewhere.
+duplicate share: the share of them already in the registry from elsewhere. Beside the score: how many of the
+feed's records local entries hold (matched, merged or taken over: the feed no longer changes them).
 """
 
 from dataclasses import dataclass
 
-from providers_map.exchange.models import HarvestRun
+from providers_map.exchange.models import HarvestedEntry, HarvestRun
 
 WINDOW = 30
 WEIGHTS = {"availability": 0.3, "valid": 0.3, "completeness": 0.3, "unique": 0.1}
@@ -30,6 +31,7 @@ class SourceFigures:
     duplicate_share: float | None = None
     last_run: object = None
     last_complete: object = None
+    held_locally: int = 0
 
     @property
     def score(self):
@@ -47,6 +49,7 @@ class SourceFigures:
 def figures(source):
     runs = list(source.runs.exclude(status=HarvestRun.Status.RUNNING).order_by("-started_at")[:WINDOW])
     result = SourceFigures(source, runs=len(runs), last_run=runs[0] if runs else None)
+    result.held_locally = source.entries.filter(state=HarvestedEntry.State.LOCAL).count()
     if not runs:
         return result
     available = [run for run in runs if run.available]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("runs/<int:pk>/", views.run_report, name="run"),
     path("duplicates/", views.duplicates, name="duplicates"),
     path("terms/", views.terms, name="terms"),
+    path("entries/<int:pk>/take-over/", views.take_over_entry, name="take_over"),
 ]

@@ -6,11 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
 from providers_map.exchange.harvest import metrics
 from providers_map.exchange.harvest.check import check_feed
+from providers_map.exchange.harvest.takeover import can_take_over, take_over
 from providers_map.exchange.harvest.tasks import ensure_schedule, harvest_feed
 from providers_map.exchange.import_admin.views import can_import
-from providers_map.exchange.models import DuplicatePair, FeedSource, HarvestRun, TermMapping
+from providers_map.exchange.models import DuplicatePair, FeedSource, HarvestedEntry, HarvestRun, TermMapping
 
 from .forms import SourceForm, term_choices
 from .merge import keep_apart, merge
@@ -127,3 +130,27 @@ def terms(request):
     return render(
         request, "providers_map/exchange/harvest_terms.html", {"mappings": mappings, "choices": term_choices()}
     )
+
+
+def take_over_entry(request, pk):
+    """«Сделать записью нашего реестра»: a confirmation, then the harvested entry becomes a local one."""
+    if not can_take_over(request.user):
+        raise PermissionDenied
+    entry = get_object_or_404(
+        HarvestedEntry.objects.select_related("source", "organisation"),
+        pk=pk,
+        state=HarvestedEntry.State.ACTIVE,
+        organisation__isnull=False,
+    )
+    if request.method == "POST":
+        organisation = take_over(entry, request.user)
+        if organisation is None:
+            messages.error(request, _("This entry is no longer a harvested one: nothing was changed."))
+            return redirect("providers_harvest:runs", pk=entry.source_id)
+        messages.success(
+            request,
+            _("“%(name)s” is an entry of our registry now: edit it here; the feed “%(source)s” no longer changes it.")
+            % {"name": organisation.name, "source": entry.source.name},
+        )
+        return redirect(AdminURLFinder(request.user).get_edit_url(organisation))
+    return render(request, "providers_map/exchange/harvest_take_over.html", {"entry": entry})

@@ -5,6 +5,7 @@ plus `recordedIn` once a recording is in the library."""
 
 from django.templatetags.static import static
 
+from core.images import rendition_url
 from events.choices import Format, Status
 
 SCHEMA = "https://schema.org/"
@@ -71,9 +72,8 @@ def offers(page, page_url):
 
 
 def image_url(page, absolute):
-    if page.image_id:
-        return absolute(page.image.get_rendition("fill-1200x675").url)
-    return absolute(static(FALLBACK_IMAGE))
+    url = rendition_url(page.image, "fill-1200x675") if page.image_id else None
+    return absolute(url or static(FALLBACK_IMAGE))
 
 
 def event_json_ld(page, absolute, recording=None):

@@ -4,6 +4,7 @@ It works on the page it is given (and its class for related materials), so it ne
 
 from django.db.models import Count
 
+from core.images import rendition_url
 from materials import files, media
 from materials.transcripts import video_values
 
@@ -71,9 +72,9 @@ def _video_object(value, page, request, description):
             "encodingFormat": "text/vtt",
             "inLanguage": "ru",
         }
-    if value.get("poster"):
-        rendition = value["poster"].get_rendition("width-960")
-        data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+    poster_url = rendition_url(value["poster"], "width-960") if value.get("poster") else None
+    if poster_url:
+        data["thumbnailUrl"] = request.build_absolute_uri(poster_url)
     return data
 
 

@@ -75,3 +75,21 @@ def test_demo_video_bytes_are_deterministic():
     from materials.demo_videos import VIDEOS
 
     assert video_bytes(VIDEOS["routines"]) == video_bytes(VIDEOS["routines"])
+
+
+def test_a_poster_whose_file_is_lost_costs_the_picture_not_the_page(client, demo_site):
+    """A restored database without its media: the material page still answers, its JSON-LD without a thumbnail."""
+    import json
+    import re
+
+    from wagtail.images import get_image_model
+
+    page = next(p for p in MaterialPage.objects.live() if p.main_video)
+    poster = page.main_video["poster"]
+    get_image_model().objects.filter(pk=poster.pk).update(file="original_images/lost-in-a-restore.png")
+    poster.renditions.all().delete()
+    response = client.get(page.url)
+    assert response.status_code == 200
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    videos = [video for block in blocks for video in json.loads(block).get("video", [])]
+    assert videos and all("thumbnailUrl" not in video for video in videos)

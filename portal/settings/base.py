@@ -229,6 +229,8 @@ PORTAL_DIRECTIONS_PROVIDER = os.environ.get("PORTAL_DIRECTIONS_PROVIDER", "yande
 # Who answers the finder: "auto" (Elasticsearch when its index is there, else the database), "elasticsearch"
 # (never fall back) or "database".
 PORTAL_FINDER_BACKEND = os.environ.get("PORTAL_FINDER_BACKEND", "auto")
+# On the database back end, filter options about services are counted only up to this many matching locations.
+FINDER_DB_FACET_LIMIT = int(os.environ.get("FINDER_DB_FACET_LIMIT", "20000"))
 # How many reverse proxies in front of Django append to X-Forwarded-For (0: use REMOTE_ADDR); rate limits rely on it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 # The canonical address of the portal (scheme + host, no trailing slash) for the sitemap and links in open data;

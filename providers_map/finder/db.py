@@ -5,6 +5,7 @@ Same semantics as the Elasticsearch backend (see query.py): filters as SQL, boun
 three branches in town is three places on the map and in the list.
 """
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Case,
@@ -34,6 +35,7 @@ from .results import Hit, ResultPage
 
 FREE_COSTS = (Organisation.Cost.FREE, Organisation.Cost.MIXED)
 MODE_SERVICES = {"home": "home-visits", "remote": "remote"}
+COSTLY_GROUPS = {*SERVICE_LEVEL, *MODE_SERVICES}  # counted through a subquery over services per option
 
 
 def _without_yo(expression):
@@ -149,8 +151,14 @@ class DatabaseBackend:
         return ResultPage(total=total, hits=hits, named_total=named_total)
 
     def facet_counts(self, query, groups):
-        """{group: {option value: count}} — each option counted with the other filters in force."""
+        """{group: {option value: count}} — each option counted with the other filters in force.
+
+        Options that ask about services (a subquery per location and option) are counted only while the filtered
+        locations are at most settings.FINDER_DB_FACET_LIMIT: over a national registry they would cost the page
+        20 s and more. Their options are then shown without counts; Elasticsearch counts them all."""
         counts = {}
+        if filtered(query).count() > settings.FINDER_DB_FACET_LIMIT:
+            groups = {group: options for group, options in groups.items() if group not in COSTLY_GROUPS}
         for group, options in groups.items():
             part = _group_part(group)
             base = query.without(group)

@@ -96,3 +96,17 @@ def same_map(database, elasticsearch, zoom):
     points_a = [point["id"] for point in database.map_points(query, 150)]
     points_b = [point["id"] for point in elasticsearch.map_points(query, 150)]
     assert points_a == points_b
+
+
+def test_over_the_limit_the_database_counts_what_is_cheap_and_leaves_service_options_uncounted(both, settings):
+    """A national registry on the database fallback: counting each service option per location would cost the
+    page tens of seconds, so those options are shown without counts; the location-level ones stay exact."""
+    database, elasticsearch = both
+    query = query_of("near=55.03,82.92")
+    full = elasticsearch.facet_counts(query, facet_options())
+    settings.FINDER_DB_FACET_LIMIT = database.search(query, 0, 1).total - 1
+    counted = database.facet_counts(query, facet_options())
+    assert not {"service", "concern", "language", "age", "home", "remote"} & set(counted)
+    assert counted == {group: full[group] for group in ("ownership", "region", "free", "open_now", "step_free")}
+    settings.FINDER_DB_FACET_LIMIT = database.search(query, 0, 1).total
+    assert database.facet_counts(query, facet_options()) == full

@@ -37,3 +37,10 @@ def test_the_import_contracts_cover_every_app():
     layers = next(contract for contract in config["contracts"] if contract["id"] == "layers")["layers"]
     layered = {name.strip() for layer in layers for name in layer.split("|")}
     assert top_level <= layered, "every app has a place in the layers contract"
+
+
+def test_the_docs_name_every_import_contract():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    text = DOC.read_text(encoding="utf-8")
+    missing = [contract["id"] for contract in config["contracts"] if f"`{contract['id']}`" not in text]
+    assert not missing, f"docs/architecture.md does not name the contracts {missing}"

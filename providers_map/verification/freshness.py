@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from providers_map import kept_elsewhere
 from providers_map.models import Location, Organisation
 
 from .models import Answer, Message
@@ -51,6 +52,7 @@ def due(months=None, today=None):
     to refuse mail (the operator fixes it first), with or without an e-mail address."""
     months = due_months() if months is None else months
     entries = Organisation.objects.public().exclude(status=Organisation.Status.CLOSED)
+    entries = entries.exclude(kept_elsewhere.condition())  # corrected at their source registry, not here
     entries = not_verified_since(entries, months, today).exclude(pk__in=recently_asked_ids())
     return entries.exclude(pk__in=undeliverable().values("pk"))
 

@@ -5,6 +5,7 @@ instead (`harvest.takeover`): it becomes an entry of our registry, and the feed 
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,3 +64,13 @@ def clash_message(other):
         "Another registry entry already has this number: “%(name)s”, harvested from the feed “%(source)s”. To keep "
         "our own entry for this organisation, open that entry and choose “Make it an entry of our registry”."
     ) % {"name": other.name, "source": entry.source.name}
+
+
+def kept_by_a_feed():
+    """Organisations whose entry an active harvest keeps (providers_map.kept_elsewhere)."""
+    return Q(harvested__state=HarvestedEntry.State.ACTIVE)
+
+
+def feed_name(organisation):
+    entry = active_entry(organisation)
+    return entry.source.name if entry else None

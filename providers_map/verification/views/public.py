@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import RateLimit, anonymised, client_ip
+from providers_map import kept_elsewhere
 from providers_map.models import Organisation
 from providers_map.presentation import organisation_context
 
@@ -68,6 +69,14 @@ REFUSALS = {
             "link: it goes to the organisation's e-mail."
         ),
     ),
+    "kept_elsewhere": (
+        409,
+        gettext_lazy("Another registry keeps this entry"),
+        gettext_lazy(
+            "These data come from the registry “%(source)s”, and this portal shows them as that registry publishes "
+            "them. Please correct them there: the change appears here after the next update."
+        ),
+    ),
     "too_many": (
         429,
         gettext_lazy("Too many requests"),
@@ -97,11 +106,12 @@ def _public_entry(slug):
 
 def refusal(request, organisation, reason):
     status, title, explanation = REFUSALS[reason]
+    explanation = str(explanation).replace("%(days)s", str(tokens.link_days()))
     context = {
         "organisation": organisation,
         "page_title": title,
         "title": title,
-        "explanation": str(explanation).replace("%(days)s", str(tokens.link_days())),
+        "explanation": explanation.replace("%(source)s", kept_elsewhere.source_name(organisation) or ""),
         "offer_new_link": reason in ("expired", "used", "unknown", "forged"),
     }
     response = render(request, TEMPLATES + "refused.html", context, status=status)
@@ -119,6 +129,8 @@ def with_link(view):
         ip = client_ip(request)
         if LINK_REQUESTS.hit(ip) > LINK_REQUESTS.limit:
             return refusal(request, organisation, "too_many")
+        if kept_elsewhere.source_name(organisation):
+            return refusal(request, organisation, "kept_elsewhere")
         try:
             link = tokens.read(token, organisation.pk)
         except tokens.LinkError as exc:
@@ -200,6 +212,8 @@ def thanks(request, organisation, message, token):
 def claim(request, slug):
     """«Это ваша организация?»: a fresh link, only ever to the address already in the entry."""
     organisation = _public_entry(slug)
+    if kept_elsewhere.source_name(organisation):
+        return refusal(request, organisation, "kept_elsewhere")  # no link: the entry is corrected at its source
     context = {"organisation": organisation, "page_title": _("Is this your organisation?")}
     if request.method != "POST":
         return render(request, TEMPLATES + "claim.html", context)

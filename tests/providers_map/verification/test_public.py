@@ -73,3 +73,37 @@ def test_the_confirmation_date_on_the_page_in_the_finder_the_api_and_hsds(client
     assert metadata["updated_by"] == "сама организация" and metadata["resource_id"] == str(organisation.uuid)
     service = client.get(f"/api/hsds/services/{organisation.services.get().uuid}").json()
     assert service["assured_date"] == today.isoformat() and service["organization"]["metadata"] == [metadata]
+
+
+def test_an_entry_another_registry_keeps_is_left_to_its_source(client, sink):
+    """A harvested entry is corrected at the registry that publishes it: no round mails it, «Это ваша организация?»
+    and its links send the provider there, and nothing is changed or mailed here."""
+    from providers_map.exchange.models import FeedSource, HarvestedEntry
+    from providers_map.verification import freshness
+
+    harvested, own = entry(days=300, email="kept@example.org"), entry(days=300, email="own@example.org")
+    source = FeedSource.objects.create(name="Реестр Томской области", base_url="https://registry.example.org/api/")
+    HarvestedEntry.objects.create(source=source, feed_id="org-1", organisation=harvested)
+    assert set(freshness.due()) == {own}
+    message = rounds.single_link(harvested, Message.Kind.CLAIM)  # as a link sent before the entry was harvested
+
+    page = client.get(harvested.get_absolute_url()).content.decode()
+    assert "Реестр Томской области" in page and "/claim/" not in page
+    for response in (claim(client, harvested), client.get(sink_link(message, harvested))):
+        text = response.content.decode()
+        assert response.status_code == 409 and "Реестр Томской области" in text and "исправьте их там" in text
+    assert not sink.messages
+    harvested.refresh_from_db()
+    assert harvested.verified_at == entry_day(300)
+
+
+def sink_link(message, organisation):
+    from providers_map.verification import tokens
+
+    return f"/providers/{organisation.slug}/verify/{tokens.make(message)}/"
+
+
+def entry_day(days):
+    import datetime as dt
+
+    return timezone.localdate() - dt.timedelta(days=days)

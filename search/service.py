@@ -81,18 +81,9 @@ def _answers(parsed):
         if found is None:
             continue
         obj, body_text = found
-        shown = kind.present(obj)
-        answers.append(
-            Result(
-                kind=kind.name,
-                kind_label=str(kind.label),
-                title=shown["title"],
-                url=shown["url"],
-                meta=shown.get("meta", []),
-                snippet=snippets.highlight(body_text, parsed),
-                promoted=True,
-            )
-        )
+        result = presented(kind, obj)
+        result.snippet, result.promoted = snippets.highlight(body_text, parsed), True
+        answers.append(result)
     return answers
 
 
@@ -135,17 +126,8 @@ def hydrate(hits, parsed):
         obj = found.get(hit.key)
         if obj is None:
             continue
-        shown = kind.present(obj)
-        result = Result(
-            kind=kind.name,
-            kind_label=str(kind.label),
-            title=shown["title"],
-            url=shown["url"],
-            meta=shown.get("meta", []),
-            status=shown.get("status", ""),
-            status_label=shown.get("status_label", ""),
-            distance_km=round(hit.distance_km, 1) if hit.distance_km is not None else None,
-        )
+        result = presented(kind, obj)
+        result.distance_km = round(hit.distance_km, 1) if hit.distance_km is not None else None
         if hit.cue and not _title_says_it(result.title, parsed):
             result.timestamp = snippets.format_time(hit.cue[0])
             result.url = f"{result.url}#t={result.timestamp}"
@@ -154,6 +136,20 @@ def hydrate(hits, parsed):
             result.snippet = snippets.highlight(hit.body_text, parsed)
         results.append(result)
     return results
+
+
+def presented(kind, obj):
+    """A Result of `kind` for a live object, as the kind presents it (no snippet yet)."""
+    shown = kind.present(obj)
+    return Result(
+        kind=kind.name,
+        kind_label=str(kind.label),
+        title=shown["title"],
+        url=shown["url"],
+        meta=shown.get("meta", []),
+        status=shown.get("status", ""),
+        status_label=shown.get("status_label", ""),
+    )
 
 
 def _title_says_it(title, parsed):

@@ -4,11 +4,10 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 
 import pytest
 
-from home.models import GuidanceIndexPage, GuidancePage, HomePage, StandardPage
+from home.models import GuidanceIndexPage, GuidancePage, StandardPage
 from home.readability import get_thresholds
 
 pytestmark = pytest.mark.django_db
@@ -102,11 +101,3 @@ def test_home_page_routes_the_audiences_and_privacy_page_exists(client, demo_sit
     html = client.get(page.url).content.decode()
     assert "Персональные данные" in html and "152-ФЗ" in html
     assert "Кто ответил, мы не знаем." in html
-
-
-def test_loading_the_demo_again_changes_nothing(demo_site):
-    from wagtail.models import Page, Revision
-
-    before = (Page.objects.count(), Revision.objects.count(), HomePage.objects.get().latest_revision_id)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    assert (Page.objects.count(), Revision.objects.count(), HomePage.objects.get().latest_revision_id) == before

@@ -52,6 +52,7 @@ class ParsedQuery:
     suggestion: str = ""
     places: list = field(default_factory=list)
     name_key: str = ""  # the lemmas as typed, typos corrected: a name said exactly (search.documents.name_keys)
+    age_months: int | None = None  # the child's age the query names («не говорит в 2 года» → 24), if any
 
     def __bool__(self):
         return bool(self.concepts)
@@ -108,6 +109,8 @@ def parse(query, use_synonyms=True, use_typos=True):
     spans = {start: (end, group) for start, end, group in text.expand_synonyms(forms_per_word, groups)}
     places = _places(words, text.after_place_preposition(query, limit=MAX_WORDS))
     ages = _ages(words)
+    if ages:
+        parsed.age_months = round(_age_number(ages[min(ages)][0]) * AGE_UNITS[ages[min(ages)][1]])
     i = 0
     while i < len(words):
         if i in ages and not any(j in spans for j in (i, i + 1)):
@@ -144,15 +147,22 @@ def parse(query, use_synonyms=True, use_typos=True):
     return parsed
 
 
-AGE_UNITS = {"год", "месяц", "мес", "неделя"}
+# A child's age: a number of up to three digits (a «2026 год» is a year), then its unit; the lemmas of «2,5 года» and
+# «полтора года» are «2.5» and «1.5» «год».
+AGE_UNITS = {"год": 12, "месяц": 1, "мес": 1, "неделя": 12 / 52}
+_AGE_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+
+
+def _age_number(lemma):
+    return float(lemma.replace(",", ".")) if _AGE_NUMBER.fullmatch(lemma) else None
 
 
 def _ages(words):
-    """{position of a number: (number, unit)} for a number followed by its unit («2 года», «10 месяцев»): a
-    child's age, not a topic."""
+    """{position of a number: (number, unit)} for a number followed by its unit («2 года», «10 месяцев»,
+    «полтора года»): a child's age, not a topic."""
     found = {}
     for i in range(len(words) - 1):
-        if words[i][1].isdecimal() and words[i + 1][1] in AGE_UNITS and i - 1 not in found:
+        if _age_number(words[i][1]) is not None and words[i + 1][1] in AGE_UNITS and i - 1 not in found:
             found[i] = (words[i][1], words[i + 1][1])
     return found
 

@@ -19,9 +19,6 @@ from search.registry import SearchKind
 from selfcheck.areas import AREA_BY_CODE, AREAS, CHECKPOINTS, months_words
 from selfcheck.models import MilestoneChecklist
 
-# «в 2 года», «в 18 месяцев», «в полтора года», «в 2,5 года» (lemmas: "2" "год", "полтора" "год", "2.5" "год")
-UNIT_MONTHS = {"год": 12, "месяц": 1, "мес": 1}
-NUMBER_WORDS = {"полтора": 1.5}
 TAGS = "проверка развития, что умеет ребёнок, навыки по возрасту, чек-лист развития, нормы развития"
 
 
@@ -70,7 +67,7 @@ class SelfCheckKind(SearchKind):
     def answer(self, parsed):
         """The checklist for the age a worried query names: «ребёнок не говорит в 2 года» → the 24-month one (the
         latest checkpoint the age has reached). Only when the query also says a worry of one of the areas."""
-        months = asked_months(parsed.lemmas)
+        months = parsed.age_months  # «в 2 года», «в 18 месяцев», «в полтора года», «в 2,5 года»
         if months is None or not set(parsed.lemmas) & worry_terms():
             return None
         reached = [checkpoint for checkpoint in CHECKPOINTS if checkpoint <= months]
@@ -87,21 +84,6 @@ class SelfCheckKind(SearchKind):
 
 def _age_groups(months):
     return list(AgeGroup.objects.filter(min_months__lte=months, max_months__gt=months).values_list("slug", flat=True))
-
-
-def asked_months(lemmas):
-    """The child's age in months a query's lemmas name («2 год», «полтора год», «18 месяц»), or None."""
-    for number, unit in zip(lemmas, lemmas[1:], strict=False):
-        if unit not in UNIT_MONTHS:
-            continue
-        value = NUMBER_WORDS.get(number)
-        if value is None:
-            try:
-                value = float(number.replace(",", "."))
-            except ValueError:
-                continue
-        return round(value * UNIT_MONTHS[unit])
-    return None
 
 
 @functools.cache

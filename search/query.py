@@ -110,7 +110,8 @@ def parse(query, use_synonyms=True, use_typos=True):
     places = _places(words, text.after_place_preposition(query, limit=MAX_WORDS))
     ages = _ages(words)
     if ages:
-        parsed.age_months = round(_age_number(ages[min(ages)][0]) * AGE_UNITS[ages[min(ages)][1]])
+        number, unit = ages[min(ages)]  # the first age named
+        parsed.age_months = round(_age_number(number) * AGE_UNITS[unit])
     i = 0
     while i < len(words):
         if i in ages and not any(j in spans for j in (i, i + 1)):

@@ -12,11 +12,9 @@ class ExchangeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The editor's ИНН/ОГРН clash with a harvested entry names the way out (taking it over).
+        # Harvested entries are corrected at their source: verification leaves them to it, and the editor's ИНН/ОГРН
+        # clash with one names the way out (taking it over).
         from providers_map import kept_elsewhere
         from providers_map.exchange.harvest_admin.readonly import clash_message, feed_name, kept_by_a_feed
-        from providers_map.number_clash import register_explainer
 
-        register_explainer(clash_message)
-        # Harvested entries are corrected at their source: verification leaves them to it.
-        kept_elsewhere.register(kept_by_a_feed, feed_name)
+        kept_elsewhere.register(kept_elsewhere.Keeper(kept_by_a_feed, feed_name, clash_message))

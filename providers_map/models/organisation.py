@@ -14,7 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from providers_map.number_clash import clash_message
+from providers_map.kept_elsewhere import clash_message
 from providers_map.validators import normalise_phone_lines, validate_inn, validate_ogrn
 
 from .querysets import OrganisationQuerySet, stale_cutoff
